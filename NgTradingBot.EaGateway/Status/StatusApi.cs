@@ -1,0 +1,26 @@
+using System.Reflection;
+using Microsoft.Extensions.Options;
+using NgTradingBot.Infrastructure.Redis;
+
+namespace NgTradingBot.EaGateway.Status;
+
+public static class StatusApi
+{
+    public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/status", GetStatusAsync);
+        return app;
+    }
+
+    public sealed record GatewayStatus(string Status, string Service, string Version, GatewayPorts Ports, double RedisPingMs);
+
+    // Section 12 of the EA contract: liveness and a short summary, no secrets.
+    private static async Task<IResult> GetStatusAsync(RedisConnection redis, IOptions<EaGatewayOptions> options)
+    {
+        var ping = await redis.Database.PingAsync();
+        return TypedResults.Ok(new GatewayStatus("success", "gateway", ServiceVersion, options.Value.Ports, Math.Round(ping.TotalMilliseconds, 2)));
+    }
+
+    private static string ServiceVersion { get; } =
+        typeof(StatusApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+}

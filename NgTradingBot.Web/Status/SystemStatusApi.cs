@@ -1,0 +1,22 @@
+namespace NgTradingBot.Web.Status;
+
+public static class SystemStatusApi
+{
+    public static IEndpointRouteBuilder MapSystemStatusApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/system/status", GetSystemStatusAsync);
+        return app;
+    }
+
+    private static async Task<IResult> GetSystemStatusAsync(CoreStatusClient core, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(new { status = "success", core = await core.GetStatusAsync(cancellationToken) });
+        }
+        catch (HttpRequestException ex)
+        {
+            return TypedResults.Json(new { status = "error", message = $"Core is not reachable: {ex.Message}" }, statusCode: StatusCodes.Status502BadGateway);
+        }
+    }
+}
