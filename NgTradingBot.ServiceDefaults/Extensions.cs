@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NgTradingBot.ServiceDefaults.Discovery;
+using NgTradingBot.ServiceDefaults.Health;
 using NgTradingBot.ServiceDefaults.Resilience;
 using NgTradingBot.ServiceDefaults.Telemetry;
 
@@ -41,6 +42,12 @@ public static class Extensions
     {
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthMetricsPublisher>();
+        builder.Services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.FromSeconds(1);
+            options.Period = TimeSpan.FromSeconds(10);
+        });
         return builder;
     }
 

@@ -16,6 +16,9 @@ public sealed class AppHostOptions
 
     public string OtlpProtocol { get; set; } = "grpc";
 
+    /// <summary>How often the services export metrics (OTEL_METRIC_EXPORT_INTERVAL).</summary>
+    public TimeSpan OtlpMetricExportInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     public TimeSpan RestartBackoffMax { get; set; } = TimeSpan.FromSeconds(30);

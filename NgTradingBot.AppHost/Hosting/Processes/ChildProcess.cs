@@ -14,18 +14,31 @@ public sealed record ProcessSpec(
 public sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly TaskCompletionSource<int> _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ChildProcess(Process process) => _process = process;
+    // Id and exit are captured here, so readers on other threads never touch a disposed Process.
+    private ChildProcess(Process process)
+    {
+        _process = process;
+        Id = process.Id;
+        _ = TrackExitAsync();
+    }
 
-    public int Id => _process.Id;
+    public int Id { get; }
 
     public DateTime StartTime { get; } = DateTime.UtcNow;
 
-    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _exit.Task.WaitAsync(cancellationToken);
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _exit.Task.IsCompleted;
 
-    public int ExitCode => _process.ExitCode;
+    public int ExitCode => _exit.Task.Result;
+
+    private async Task TrackExitAsync()
+    {
+        await _process.WaitForExitAsync();
+        _exit.TrySetResult(_process.ExitCode);
+    }
 
     public static ChildProcess Start(string resourceName, ProcessSpec spec)
     {
@@ -58,21 +71,20 @@ public sealed class ChildProcess : IDisposable
     /// <summary>Asks the process to stop with its preferred signal; kills it if it has not stopped in time.</summary>
     public async Task StopAsync(int signal, TimeSpan grace)
     {
-        if (_process.HasExited)
+        if (HasExited)
         {
             return;
         }
-        Signals.Send(_process.Id, signal);
-        using var timeout = new CancellationTokenSource(grace);
+        Signals.Send(Id, signal);
         try
         {
-            await _process.WaitForExitAsync(timeout.Token);
+            await WaitForExitAsync().WaitAsync(grace);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
-            ConsoleOutput.AppHost($"process {_process.Id} did not stop within {grace.TotalSeconds:0} s; killing it");
+            ConsoleOutput.AppHost($"process {Id} did not stop within {grace.TotalSeconds:0} s; killing it");
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await WaitForExitAsync();
         }
     }
 

@@ -53,8 +53,8 @@ public sealed class PostgresServerResource(string name, int port, string databas
     {
         var bin = ExecutableLocator.FindPostgresBinDirectory(context.Options.PostgresBinDirectory)
             ?? throw new PrerequisiteMissingException(
-                "PostgreSQL server binaries (initdb, postgres) were not found on PATH or in /usr/lib/postgresql/*/bin. "
-                + "Install them with: sudo apt-get install -y postgresql (or set AppHost:PostgresBinDirectory, or give ConnectionStrings:postgres).");
+                "PostgreSQL server binaries (initdb, postgres) were not found (looked at AppHost:PostgresBinDirectory, PATH, /usr/lib/postgresql/*/bin). "
+                + "Install them with: sudo apt-get install -y postgresql (or give ConnectionStrings:postgres).");
         if (PortAllocator.IsInUse(Port))
         {
             throw new PrerequisiteMissingException($"Port {Port} for PostgreSQL is already in use. Stop what holds it, or set AppHost:Ports:{Name}:tcp.");

@@ -58,9 +58,10 @@ public abstract class ProcessResource(string name) : Resource(name)
 
     private void Launch(AppHostContext context)
     {
-        _process?.Dispose();
+        var previous = _process;
         _process = ChildProcess.Start(Name, _spec!);
         context.Ledger.Record(_process.Id, Name);
+        previous?.Dispose();
     }
 
     private async Task SuperviseAsync(AppHostContext context)

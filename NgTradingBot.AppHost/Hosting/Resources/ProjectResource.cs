@@ -159,6 +159,7 @@ public sealed class ProjectResource : ProcessResource
         {
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = context.Options.OtlpEndpoint;
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = context.Options.OtlpProtocol;
+            environment["OTEL_METRIC_EXPORT_INTERVAL"] = ((int)context.Options.OtlpMetricExportInterval.TotalMilliseconds).ToString();
         }
         foreach (var (key, value) in _environment)
         {

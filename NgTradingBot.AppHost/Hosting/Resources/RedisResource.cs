@@ -26,7 +26,7 @@ public sealed class RedisResource(string name, int port, string? externalConnect
         {
             var server = ExecutableLocator.Find("redis-server", context.Options.RedisServerPath, "/usr/bin/redis-server", "/usr/sbin/redis-server")
                 ?? throw new PrerequisiteMissingException(
-                    "redis-server was not found on PATH. Install it with: sudo apt-get install -y redis-server "
+                    "redis-server was not found (looked at AppHost:RedisServerPath, PATH, /usr/bin). Install it with: sudo apt-get install -y redis-server "
                     + "(or set AppHost:RedisServerPath, or give ConnectionStrings:redis).");
             if (PortAllocator.IsInUse(Port))
             {
