@@ -1,0 +1,4 @@
+namespace NgTradingBot.EaSimulator;
+
+/// <summary>The current bid and ask of a symbol (SymbolInfoTick).</summary>
+public readonly record struct Quote(double Bid, double Ask);
