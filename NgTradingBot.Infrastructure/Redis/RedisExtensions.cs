@@ -20,6 +20,8 @@ public static class RedisExtensions
 
         builder.Services.AddSingleton(_ => new RedisConnection(connectionString));
         builder.Services.AddSingleton<IRedisStreams, RedisStreams>();
+        builder.Services.AddSingleton<NgTradingBot.Infrastructure.Handoff.RedisCommandQueue>();
+        builder.Services.AddSingleton<NgTradingBot.Infrastructure.Handoff.RedisAccountCredentials>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName,
             services => new RedisHealthCheck(services.GetRequiredService<RedisConnection>()),

@@ -1,0 +1,3 @@
+namespace NgTradingBot.EaProtocol.Responses;
+
+public enum EaValueKind { Text, Decimal, Double, Integer, Boolean }
