@@ -38,5 +38,17 @@ public partial class Program
             .WithReference(core).WithReference(gateway)
             .WaitFor(core)
             .WithHttpHealthCheck("/health");
+
+        if (builder.AppHost.SimulateEas > 0)
+        {
+            // The deployed EA hard-codes its tick, trade and log URLs; the simulator is told ours.
+            builder.AddProject("ea-simulator", "ea-simulator")
+                .WithArgs("--server", gateway.GetEndpoint("command").Url,
+                    "--ticks-url", gateway.GetEndpoint("ticks").Url + "/api/ticks",
+                    "--trades-url", gateway.GetEndpoint("trades").Url + "/api/trades/update",
+                    "--logs-url", gateway.GetEndpoint("logs").Url + "/api/log",
+                    "--count", builder.AppHost.SimulateEas.ToString(), "--login-base", "50000000")
+                .WaitFor(gateway);
+        }
     }
 }

@@ -1,3 +1,9 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NgTradingBot.Core.Accounts;
+using NgTradingBot.Core.Commands;
+using NgTradingBot.Core.EaInternal;
+using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Persistence;
 
 namespace NgTradingBot.Core;
@@ -9,9 +15,21 @@ public static class ApplicationServiceExtensions
         builder.AddNpgsqlDataSource("postgres");
         builder.AddRedisClient("redis");
 
+        // Columns are snake_case, C# members PascalCase; Dapper matches them without an alias per column.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SchemaMigrator>());
         builder.Services.AddHealthChecks().AddCheck<SchemaMigrationHealthCheck>("schema", tags: ["ready"]);
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        // Binding failures throw, so ApiErrorMiddleware can answer them with a JSON message instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        builder.AddAccounts();
+        builder.AddEaInternal();
+        builder.AddIngest();
+        builder.AddCommands();
         return builder;
     }
 }

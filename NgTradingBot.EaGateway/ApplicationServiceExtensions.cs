@@ -1,5 +1,10 @@
 using System.Net;
-using Microsoft.Extensions.Options;
+using NgTradingBot.EaGateway.Auth;
+using NgTradingBot.EaGateway.Commands;
+using NgTradingBot.EaGateway.CoreApi;
+using NgTradingBot.EaGateway.Ea;
+using NgTradingBot.EaGateway.Ingest;
+using NgTradingBot.EaGateway.Telemetry;
 
 namespace NgTradingBot.EaGateway;
 
@@ -14,10 +19,22 @@ public static class ApplicationServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddSingleton<EaAuthenticator>();
+        builder.Services.AddSingleton<EaRateLimits>();
+        builder.Services.AddSingleton<EaRoutes>();
+        builder.Services.AddSingleton<EaPipeline>();
+        builder.Services.AddSingleton<IngestPublisher>();
+        builder.Services.AddSingleton<CommandAvailability>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CommandAvailability>());
+        builder.Services.AddSingleton<CommandDispenser>();
+        builder.Services.AddHttpClient<CoreEaClient>(client => client.BaseAddress = new Uri("http://core"));
+
         // One process, four listeners: the deployed EA sends each kind of traffic to its own port.
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
-            var options = context.Configuration.GetSection(EaGatewayOptions.SectionName).Get<EaGatewayOptions>() ?? new EaGatewayOptions();
+            var options = GetOptions(context.Configuration);
             var address = IPAddress.TryParse(options.BindAddress, out var parsed) ? parsed : IPAddress.Any;
             foreach (var port in new[] { options.Ports.Command, options.Ports.Ticks, options.Ports.Trades, options.Ports.Logs })
             {
@@ -26,4 +43,7 @@ public static class ApplicationServiceExtensions
         });
         return builder;
     }
+
+    public static EaGatewayOptions GetOptions(IConfiguration configuration) =>
+        configuration.GetSection(EaGatewayOptions.SectionName).Get<EaGatewayOptions>() ?? new EaGatewayOptions();
 }

@@ -15,6 +15,33 @@ public sealed class EaGatewayOptions : IValidatableObject
     [Required]
     public GatewayPorts Ports { get; set; } = new();
 
+    /// <summary>Tick bodies after an outage can be tens of MB (the EA flushes its whole buffer at once).</summary>
+    [Range(1_000_000, 2_000_000_000)]
+    public long MaxTickBodyBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>One REQUEST_HISTORICAL_DATA chunk is 10 000 bars, about 1.2 MB.</summary>
+    [Range(100_000, 500_000_000)]
+    public long MaxHistoryBodyBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Every other route; connect carries the broker's whole symbol list (thousands of names).</summary>
+    [Range(10_000, 100_000_000)]
+    public long MaxBodyBytes { get; set; } = 4L * 1024 * 1024;
+
+    /// <summary>Each OPEN_TRADE blocks the EA at least 300 ms, so keep a poll's batch small.</summary>
+    [Range(1, 50)]
+    public int CommandsPerPoll { get; set; } = 5;
+
+    /// <summary>How long an empty queue is trusted without asking Redis, should a ready notification be lost.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan EmptyQueueRecheck { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a credential read from Redis is reused; a failed match always re-reads it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan CredentialCacheTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Required]
+    public RateLimitOptions RateLimits { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!IPAddress.TryParse(BindAddress, out _))
@@ -31,6 +58,30 @@ public sealed class EaGatewayOptions : IValidatableObject
             yield return new ValidationResult("EaGateway:Ports must be four different ports.");
         }
     }
+}
+
+/// <summary>Token buckets: one broken EA must not starve the others.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>An EA at full speed sends about 40 requests a second (ticks and polls every 50 ms) plus trade events.</summary>
+    [Range(1, 100_000)]
+    public int PerAccountPerSecond { get; set; } = 100;
+
+    [Range(1, 1_000_000)]
+    public int PerAccountBurst { get; set; } = 300;
+
+    /// <summary>One VPS may run dozens of terminals behind one address.</summary>
+    [Range(1, 1_000_000)]
+    public int PerAddressPerSecond { get; set; } = 4000;
+
+    [Range(1, 10_000_000)]
+    public int PerAddressBurst { get; set; } = 8000;
+
+    [Range(1, 1000)]
+    public int ConnectBurstPerLogin { get; set; } = 5;
+
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan ConnectIntervalPerLogin { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public sealed class GatewayPorts

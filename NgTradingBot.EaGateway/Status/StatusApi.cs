@@ -1,14 +1,15 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
+using NgTradingBot.EaGateway.Ea;
 using NgTradingBot.Infrastructure.Redis;
 
 namespace NgTradingBot.EaGateway.Status;
 
 public static class StatusApi
 {
-    public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app, int port)
     {
-        app.MapGet("/api/status", GetStatusAsync);
+        app.MapGet("/api/status", GetStatusAsync).AddEndpointFilter(new LocalPortFilter(port, "command & control"));
         return app;
     }
 

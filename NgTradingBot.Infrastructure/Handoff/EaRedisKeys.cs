@@ -25,4 +25,7 @@ public static class EaRedisKeys
     public static string Command(string commandId) => $"ea:cmd:{commandId}";
 
     public const string CommandSequence = "ea:cmd-seq";
+
+    /// <summary>String: the login a key (by its hash) belongs to, for the one route that carries a key but no account (coverage).</summary>
+    public static string KeyOwner(byte[] keyHash) => $"ea:keyowner:{Convert.ToHexStringLower(keyHash)}";
 }

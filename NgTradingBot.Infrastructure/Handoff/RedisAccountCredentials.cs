@@ -6,15 +6,41 @@ namespace NgTradingBot.Infrastructure.Handoff;
 /// <summary>The credential hashes in Redis: written by Core, read by the gateway.</summary>
 public sealed class RedisAccountCredentials(RedisConnection redis)
 {
-    public Task PublishAsync(AccountCredential credential) =>
-        redis.Database.HashSetAsync(EaRedisKeys.Credentials(credential.Login),
-        [
-            new HashEntry("account_id", credential.AccountId),
-            new HashEntry("enrollment", credential.Enrollment.ToString()),
-            new HashEntry("key_hash", credential.KeyHash ?? []),
-            new HashEntry("prev_key_hash", credential.PreviousKeyHash ?? []),
-            new HashEntry("prev_valid_until", credential.PreviousKeyValidUntil.ToUnixTimeMilliseconds()),
-        ]);
+    public async Task PublishAsync(AccountCredential credential)
+    {
+        var database = redis.Database;
+        var writes = new List<Task>
+        {
+            database.HashSetAsync(EaRedisKeys.Credentials(credential.Login),
+            [
+                new HashEntry("account_id", credential.AccountId),
+                new HashEntry("enrollment", credential.Enrollment.ToString()),
+                new HashEntry("key_hash", credential.KeyHash ?? []),
+                new HashEntry("prev_key_hash", credential.PreviousKeyHash ?? []),
+                new HashEntry("prev_valid_until", credential.PreviousKeyValidUntil.ToUnixTimeMilliseconds()),
+            ]),
+        };
+        if (credential.KeyHash is { } current)
+        {
+            writes.Add(database.StringSetAsync(EaRedisKeys.KeyOwner(current), credential.Login));
+        }
+        // The previous key's owner entry lives only as long as that key is still accepted.
+        if (credential.PreviousKeyHash is { } previous)
+        {
+            var remaining = credential.PreviousKeyValidUntil - DateTimeOffset.UtcNow;
+            writes.Add(remaining > TimeSpan.Zero
+                ? database.StringSetAsync(EaRedisKeys.KeyOwner(previous), credential.Login, remaining)
+                : database.KeyDeleteAsync(EaRedisKeys.KeyOwner(previous)));
+        }
+        await Task.WhenAll(writes).ConfigureAwait(false);
+    }
+
+    /// <summary>The login a key hash was issued to; the caller must still authenticate the key itself.</summary>
+    public async Task<long?> FindOwnerAsync(byte[] keyHash)
+    {
+        var login = await redis.Database.StringGetAsync(EaRedisKeys.KeyOwner(keyHash)).ConfigureAwait(false);
+        return login.IsNull ? null : (long)login;
+    }
 
     public async Task<AccountCredential?> GetAsync(long login)
     {

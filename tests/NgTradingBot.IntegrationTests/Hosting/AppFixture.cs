@@ -7,8 +7,11 @@ namespace NgTradingBot.IntegrationTests.Hosting;
 /// The whole composition (PostgreSQL, Redis, Core, EaGateway, Web), started once per test collection
 /// and always stopped, its data folder deleted, even when tests fail or the test host exits early.
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
+    /// <summary>Settings a derived fixture adds to the composition.</summary>
+    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+
     public FakeOtlpCollector Collector { get; } = new();
 
     public DistributedApplication App { get; private set; } = null!;
@@ -16,12 +19,13 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConsoleOutput.ForwardChildOutput = false;
-        App = DistributedApplicationTestingBuilder.Create(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(ExtraSettings)
         {
             ["AppHost:OtlpEndpoint"] = Collector.Endpoint,
             ["AppHost:OtlpProtocol"] = "http/protobuf",
             ["AppHost:OtlpMetricExportInterval"] = "00:00:01",
-        }).Build();
+        };
+        App = DistributedApplicationTestingBuilder.Create(settings).Build();
         AppDomain.CurrentDomain.ProcessExit += StopOnExit;
         try
         {

@@ -1,0 +1,52 @@
+namespace NgTradingBot.Core.Accounts;
+
+/// <summary>One line of the operator's account list.</summary>
+public sealed record AccountSummary(
+    long Login,
+    string Broker,
+    string Enrollment,
+    string? ConnectionState,
+    DateTime? LastSeenAt,
+    decimal? Balance,
+    decimal? Equity,
+    DateTime CreatedAt);
+
+/// <summary>The latest account figures the EA reported (broker time of the report, and when Core received it).</summary>
+public sealed record AccountState(
+    decimal? Balance,
+    decimal? Equity,
+    decimal? Margin,
+    decimal? FreeMargin,
+    decimal? ProfitToday,
+    decimal? ProfitWeek,
+    decimal? ProfitMonth,
+    decimal? ProfitYear,
+    decimal? DepositsToday,
+    decimal? DepositsWeek,
+    decimal? DepositsMonth,
+    decimal? DepositsYear,
+    long? StateBrokerTime,
+    DateTime? StateUpdatedAt);
+
+public sealed record ConnectionView(
+    string State,
+    DateTime? ConnectedAt,
+    DateTime? DisconnectedAt,
+    DateTime? LastSeenAt,
+    DateTime? LastHeartbeatAt,
+    DateTime? LastTickAt,
+    string? RemoteAddress,
+    long HeartbeatCount,
+    long TickBatchCount,
+    int? BrokerOffsetSeconds);
+
+public sealed record AccountDetails(
+    long Login,
+    string Broker,
+    string Enrollment,
+    DateTime CreatedAt,
+    DateTime? KeyIssuedAt,
+    AccountState State,
+    ConnectionView? Connection,
+    IReadOnlyList<string> Symbols,
+    long OpenTrades);

@@ -1,0 +1,65 @@
+using Dapper;
+using Npgsql;
+using NgTradingBot.Core.Persistence;
+using NgTradingBot.Infrastructure.Handoff;
+using StackExchange.Redis;
+
+namespace NgTradingBot.Core.Accounts;
+
+/// <summary>
+/// Republishes every account's credential at start-up: Redis may have been wiped or restored from an
+/// older file, and the gateway authenticates from Redis alone. Rows are read with FOR SHARE in chunks,
+/// so a connect that rotates a key meanwhile waits and its newer credential is published after ours.
+/// </summary>
+public sealed class CredentialPublisher(
+    NpgsqlDataSource dataSource,
+    RedisAccountCredentials credentials,
+    SchemaMigrator migrator,
+    ILogger<CredentialPublisher> logger) : BackgroundService
+{
+    private const int ChunkSize = 1000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await migrator.Completed.WaitAsync(stoppingToken);
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var published = await PublishAllAsync(stoppingToken);
+                logger.LogInformation("Published the credentials of {Count} accounts to Redis", published);
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or RedisException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Publishing credentials failed, retrying in {Delay}: {Error}", delay, ex.Message);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 30_000));
+            }
+        }
+    }
+
+    private async Task<int> PublishAllAsync(CancellationToken cancellationToken)
+    {
+        var published = 0;
+        var afterId = 0L;
+        while (true)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var rows = (await connection.QueryAsync<AccountCredentialRow>($"""
+                SELECT {AccountCredentialRow.Columns} FROM accounts WHERE id > @afterId ORDER BY id LIMIT {ChunkSize} FOR SHARE
+                """, new { afterId }, transaction)).ToList();
+            if (rows.Count == 0)
+            {
+                return published;
+            }
+
+            await Task.WhenAll(rows.Select(row => credentials.PublishAsync(row.ToCredential())));
+            await transaction.CommitAsync(cancellationToken);
+            published += rows.Count;
+            afterId = rows[^1].Id;
+        }
+    }
+}

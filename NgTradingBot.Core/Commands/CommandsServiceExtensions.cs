@@ -1,0 +1,19 @@
+namespace NgTradingBot.Core.Commands;
+
+public static class CommandsServiceExtensions
+{
+    /// <summary>The command API's services, the relay that repairs lost enqueues, and the lifecycle timeouts.</summary>
+    public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CommandOptions>()
+            .BindConfiguration(CommandOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<CommandMetrics>();
+        builder.Services.AddSingleton<CommandQueries>();
+        builder.Services.AddSingleton<CommandService>();
+        builder.Services.AddHostedService<CommandRelay>();
+        builder.Services.AddHostedService<CommandTimeouts>();
+        return builder;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Options;
+using NgTradingBot.Core.Audit;
+using NgTradingBot.Core.Commands;
+using NgTradingBot.Infrastructure.Handoff;
+
+namespace NgTradingBot.Core.Ingest.Handlers;
+
+/// <summary>
+/// Written by Redis itself when the gateway pops a command, so every delivery is recorded even if the
+/// gateway dies right after: PENDING becomes DELIVERED and the response clock starts. Delivery is the
+/// truth, so a command Core had meanwhile expired or cancelled is recorded as delivered too (and audited).
+/// </summary>
+public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, CommandMetrics metrics) : IIngestHandler
+{
+    private sealed record CommandState(long AccountId, string Status);
+
+    public string Kind => IngestKinds.CommandDelivered;
+
+    public async Task HandleAsync(IngestContext context)
+    {
+        var commandId = Read(context.Body, "command_id");
+        var via = Read(context.Body, "via");
+        var command = await context.Connection.QuerySingleOrDefaultAsync<CommandState>(
+            "SELECT account_id, status FROM commands WHERE id = @commandId FOR UPDATE", new { commandId }, context.Transaction)
+            ?? throw new IngestDataException($"unknown command {commandId}");
+        if (command.AccountId != context.Account.Id)
+        {
+            throw new IngestDataException($"command {commandId} belongs to another account than login {context.Account.Login}");
+        }
+
+        if (command.Status is not (CommandStatus.Pending or CommandStatus.Cancelled or CommandStatus.Expired))
+        {
+            await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, command.Status,
+                new { note = "duplicate delivery", via }, context.ReceivedAt);
+            context.Effects = new { commandId, duplicate = true };
+            return;
+        }
+
+        var deliveredAt = context.ReceivedAt.UtcDateTime;
+        await context.Connection.ExecuteAsync("""
+            UPDATE commands SET status = 'DELIVERED', delivered_at = @deliveredAt, delivered_via = @via,
+                                response_due_at = @responseDueAt, attempts = attempts + 1, finished_at = NULL
+             WHERE id = @commandId
+            """, new { commandId, deliveredAt, via, responseDueAt = deliveredAt + options.Value.ResponseTimeout }, context.Transaction);
+        await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, CommandStatus.Delivered,
+            new { via }, context.ReceivedAt);
+        if (command.Status != CommandStatus.Pending)
+        {
+            await AuditLog.WriteAsync(context.Connection, context.Transaction, AuditLog.System, "command.delivered_after_" + command.Status.ToLowerInvariant(),
+                context.Account.Id, commandId, new { previousStatus = command.Status, via, deliveredAt });
+        }
+
+        context.Effects = new { commandId, from = command.Status, via };
+        context.AfterCommit.Add(() =>
+        {
+            metrics.Transitioned(CommandStatus.Delivered);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static string Read(JsonElement body, string name) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            && value.GetString() is { Length: > 0 } text
+            ? text
+            : throw new IngestDataException($"command_delivered needs a non-empty string {name}");
+}

@@ -1,0 +1,78 @@
+using Dapper;
+using Microsoft.Extensions.Options;
+using NgTradingBot.Core.Audit;
+using NgTradingBot.Core.Commands;
+using NgTradingBot.EaProtocol.Domain;
+using NgTradingBot.EaProtocol.Requests;
+using NgTradingBot.EaProtocol.Responses;
+using NgTradingBot.Infrastructure.Handoff;
+
+namespace NgTradingBot.Core.Ingest.Handlers;
+
+/// <summary>
+/// The EA's result of one command: COMPLETED or FAILED with the raw response. A late response (after
+/// TIMED_OUT or OUTCOME_UNKNOWN) still settles the command; a second response for a settled command only
+/// leaves a note. An OPEN_TRADE's response carries the new position's ticket, which links the trade.
+/// </summary>
+public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<CommandOptions> options, CommandMetrics metrics) : IIngestHandler
+{
+    private sealed record CommandState(long AccountId, string Status, string Type);
+
+    public string Kind => IngestKinds.CommandResponse;
+
+    public async Task HandleAsync(IngestContext context)
+    {
+        var result = context.Parse(CommandResponseRequest.Parse);
+        context.RequireAccount(result.Account);
+        var commandId = result.CommandId.Length > 0 ? result.CommandId : throw new IngestDataException("command_response without a command id");
+        var command = await context.Connection.QuerySingleOrDefaultAsync<CommandState>(
+            "SELECT account_id, status, type FROM commands WHERE id = @commandId FOR UPDATE", new { commandId }, context.Transaction)
+            ?? throw new IngestDataException($"unknown command {commandId}");
+        if (command.AccountId != context.Account.Id)
+        {
+            throw new IngestDataException($"not owner: command {commandId} does not belong to login {context.Account.Login}");
+        }
+
+        var responseStatus = EaWireNames.CommandResults.ToWire(result.Status);
+        var response = result.Response.GetRawText();
+        if (CommandStatus.HasOutcome(command.Status))
+        {
+            await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, command.Status,
+                new { note = "duplicate response", responseStatus, response = result.Response }, context.ReceivedAt);
+            context.Effects = new { commandId, duplicate = true };
+            return;
+        }
+
+        var toStatus = result.Status == CommandResultStatus.Completed ? CommandStatus.Completed : CommandStatus.Failed;
+        var ticket = command.Type == CommandTypes.OpenTrade && toStatus == CommandStatus.Completed ? result.Ticket : null;
+        var at = context.ReceivedAt.UtcDateTime;
+        await context.Connection.ExecuteAsync("""
+            UPDATE commands SET status = @toStatus, response = @response::jsonb, response_status = @responseStatus, finished_at = @at,
+                                delivered_at = coalesce(delivered_at, @at), ticket = coalesce(@ticket, ticket)
+             WHERE id = @commandId
+            """, new { commandId, toStatus, response, responseStatus, at, ticket }, context.Transaction);
+        await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, toStatus,
+            new { responseStatus, error = result.ErrorText, late = command.Status is CommandStatus.TimedOut or CommandStatus.OutcomeUnknown },
+            context.ReceivedAt);
+        if (command.Status is CommandStatus.Cancelled or CommandStatus.Expired)
+        {
+            await AuditLog.WriteAsync(context.Connection, context.Transaction, AuditLog.System, "command.response_after_" + command.Status.ToLowerInvariant(),
+                context.Account.Id, commandId, new { previousStatus = command.Status, responseStatus });
+        }
+
+        if (ticket is not null)
+        {
+            // The trade update may have arrived first (the EA reports the deal before it answers).
+            await context.Connection.ExecuteAsync(
+                "UPDATE trades SET command_id = @commandId, updated_at = now() WHERE account_id = @accountId AND ticket = @ticket AND command_id IS NULL",
+                new { commandId, accountId = context.Account.Id, ticket }, context.Transaction);
+        }
+
+        context.Effects = new { commandId, from = command.Status, to = toStatus, ticket };
+        context.AfterCommit.Add(async () =>
+        {
+            metrics.Transitioned(toStatus);
+            await queue.RetireAsync(commandId, options.Value.RetainFinishedFor);
+        });
+    }
+}

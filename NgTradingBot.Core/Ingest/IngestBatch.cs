@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Dapper;
+using Npgsql;
+using NgTradingBot.Core.Ingest.Writes;
+using NgTradingBot.Infrastructure.Redis;
+
+namespace NgTradingBot.Core.Ingest;
+
+/// <summary>
+/// Stores one batch of stream entries in one transaction. The common case takes the fast path: every
+/// message applied, the gathered writes flushed once. If any message fails for a data reason, the batch
+/// is rolled back and stored again message by message, each under its own SAVEPOINT, so the bad message
+/// goes to the dead letters and every other one is kept. (A savepoint per message on the fast path would
+/// cost two round trips and a subtransaction per message on the hottest path, for a rare case.)
+/// Transient failures (PostgreSQL unreachable) propagate: the caller retries the batch and acknowledges nothing.
+/// </summary>
+public sealed class IngestBatch(
+    NpgsqlDataSource dataSource,
+    IEnumerable<IIngestHandler> handlers,
+    QuoteCache quotes,
+    IngestMetrics metrics,
+    ILogger<IngestBatch> logger)
+{
+    private readonly Dictionary<string, IIngestHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
+
+    private sealed record Outcome(string Kind, bool Stored);
+
+    public async Task StoreAsync(IReadOnlyList<StreamMessage> entries)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var messages = entries.Select(e => new IngestMessage(e.Id, e.Kind, e.Payload)).ToList();
+        try
+        {
+            try
+            {
+                await RunAsync(messages, isolated: false);
+            }
+            catch (Exception ex) when (!IngestErrors.IsTransient(ex))
+            {
+                logger.LogWarning("A batch of {Count} ingest messages failed ({Error}); storing it message by message", messages.Count, ex.Message);
+                await RunAsync(messages, isolated: true);
+            }
+        }
+        finally
+        {
+            messages.ForEach(m => m.Dispose());
+            metrics.BatchDuration(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task RunAsync(IReadOnlyList<IngestMessage> messages, bool isolated)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var alreadyStored = (await connection.QueryAsync<string>(
+            "SELECT message_id FROM ingest_receipts WHERE message_id = ANY(@ids)", new { ids = messages.Select(m => m.Id).ToArray() }, transaction))
+            .ToHashSet(StringComparer.Ordinal);
+        var accounts = await LoadAccountsAsync(connection, transaction, messages);
+        var writes = new IngestWrites(quotes);
+        var outcomes = new List<Outcome>();
+        var afterCommit = new List<Func<Task>>();
+        foreach (var message in messages.Where(m => !alreadyStored.Contains(m.Id)))
+        {
+            if (Reject(message, accounts) is { } reason)
+            {
+                writes.Failure(message.Id, message.Kind, message.Envelope?.AccountId, reason, message.Payload);
+                outcomes.Add(new Outcome(message.Kind, false));
+                continue;
+            }
+
+            var account = accounts[message.Envelope!.AccountId];
+            if (!isolated)
+            {
+                await HandleAsync(connection, transaction, message, account, writes, accounts, afterCommit);
+                outcomes.Add(new Outcome(message.Kind, true));
+                continue;
+            }
+
+            var messageWrites = writes.ForMessage();
+            await transaction.SaveAsync("message");
+            try
+            {
+                var actions = new List<Func<Task>>();
+                await HandleAsync(connection, transaction, message, account, messageWrites, accounts, actions);
+                await messageWrites.FlushAsync(connection, transaction);
+                await transaction.ReleaseAsync("message");
+                writes.Absorb(messageWrites);
+                afterCommit.AddRange(actions);
+                outcomes.Add(new Outcome(message.Kind, true));
+            }
+            catch (Exception ex) when (!IngestErrors.IsTransient(ex, connection))
+            {
+                await transaction.RollbackAsync("message");
+                logger.LogWarning("Ingest message {MessageId} ({Kind}) cannot be stored: {Error}", message.Id, message.Kind, ex.Message);
+                writes.Failure(message.Id, message.Kind, account.Id, ex.Message, message.Payload);
+                outcomes.Add(new Outcome(message.Kind, false));
+            }
+        }
+
+        await writes.FlushAsync(connection, transaction);
+        await transaction.CommitAsync();
+        writes.CommitQuotes();
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Stored)
+            {
+                metrics.Stored(outcome.Kind);
+            }
+            else
+            {
+                metrics.Failed(outcome.Kind);
+            }
+        }
+
+        await RunAfterCommitAsync(afterCommit);
+    }
+
+    private async Task HandleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IngestMessage message, IngestAccount account,
+        IngestWrites writes, Dictionary<long, IngestAccount> accounts, List<Func<Task>> afterCommit)
+    {
+        var context = new IngestContext(connection, transaction, message, account, writes, updated => accounts[updated.Id] = updated);
+        // Every message is a sign of life, whatever its kind.
+        writes.Connections.Seen(account.Id, context.ReceivedAt, context.Envelope.RemoteAddress);
+        await _handlers[message.Kind].HandleAsync(context);
+        writes.Receipt(message.Id, message.Kind, context.Effects);
+        afterCommit.AddRange(context.AfterCommit);
+    }
+
+    private string? Reject(IngestMessage message, Dictionary<long, IngestAccount> accounts)
+    {
+        if (message.Error is not null)
+        {
+            return message.Error;
+        }
+
+        if (!_handlers.ContainsKey(message.Kind))
+        {
+            return $"unknown kind '{message.Kind}'";
+        }
+
+        var envelope = message.Envelope!;
+        return !accounts.TryGetValue(envelope.AccountId, out var account)
+            ? $"unknown account id {envelope.AccountId}"
+            : account.Login != envelope.Login ? $"account id {envelope.AccountId} is login {account.Login}, not {envelope.Login}" : null;
+    }
+
+    private static async Task<Dictionary<long, IngestAccount>> LoadAccountsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<IngestMessage> messages)
+    {
+        var ids = messages.Where(m => m.Envelope is not null).Select(m => m.Envelope!.AccountId).Distinct().ToArray();
+        var rows = await connection.QueryAsync<IngestAccount>("""
+            SELECT a.id, a.login, a.broker, c.broker_offset_seconds
+              FROM accounts a LEFT JOIN connections c ON c.account_id = a.id
+             WHERE a.id = ANY(@ids)
+            """, new { ids }, transaction);
+        return rows.ToDictionary(a => a.Id);
+    }
+
+    private async Task RunAfterCommitAsync(List<Func<Task>> actions)
+    {
+        foreach (var action in actions)
+        {
+            try
+            {
+                await action();
+            }
+            catch (Exception ex)
+            {
+                // The batch is committed; these are housekeeping (e.g. a Redis expiry) and must not make it retry.
+                logger.LogWarning("An after-commit ingest action failed: {Error}", ex.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NgTradingBot.Core.Ingest;
+
+/// <summary>Bound from <c>Ingest</c>: how Core drains the gateway's ingest stream into PostgreSQL.</summary>
+public sealed class IngestOptions : IValidatableObject
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>Stream entries stored per transaction.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Wait after an empty read (the Redis client here cannot block on a stream read).</summary>
+    public TimeSpan IdlePollDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// This instance's name in the consumer group. Keep it stable across restarts (the entries it read
+    /// but never acknowledged are re-read under this name) and unique per Core instance.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9._-]{1,64}$")]
+    public string ConsumerName { get; set; } = "core";
+
+    /// <summary>The longest wait between retries while PostgreSQL or Redis is unreachable.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the stream length (the backlog) is sampled for the lag gauge.</summary>
+    public TimeSpan LagSampleInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long receipts are kept; they only guard entries that were stored but not yet acknowledged.</summary>
+    public TimeSpan ReceiptRetention { get; set; } = TimeSpan.FromDays(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        (string Name, TimeSpan Value, TimeSpan Min, TimeSpan Max)[] ranges =
+        [
+            (nameof(IdlePollDelay), IdlePollDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5)),
+            (nameof(MaxRetryDelay), MaxRetryDelay, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
+            (nameof(LagSampleInterval), LagSampleInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
+            (nameof(ReceiptRetention), ReceiptRetention, TimeSpan.FromMinutes(10), TimeSpan.FromDays(90)),
+        ];
+        foreach (var (name, value, min, max) in ranges.Where(r => r.Value < r.Min || r.Value > r.Max))
+        {
+            yield return new ValidationResult($"Ingest:{name} must be between {min} and {max}.", [name]);
+        }
+    }
+}

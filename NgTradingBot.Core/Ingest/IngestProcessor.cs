@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Options;
+using NgTradingBot.Core.Persistence;
+using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Infrastructure.Redis;
+using StackExchange.Redis;
+
+namespace NgTradingBot.Core.Ingest;
+
+/// <summary>
+/// Drains the gateway's ingest stream into PostgreSQL. After a restart it first re-reads the entries
+/// this consumer read but never acknowledged (receipts make that harmless), then new ones. An entry is
+/// acknowledged (and deleted) only after the batch holding it committed, so the gateway's 200 really
+/// means "will be stored": a crash or an unreachable PostgreSQL only delays it.
+/// </summary>
+public sealed class IngestProcessor(
+    IRedisStreams streams,
+    IngestBatch batch,
+    IngestMetrics metrics,
+    SchemaMigrator migrator,
+    IOptions<IngestOptions> options,
+    ILogger<IngestProcessor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        await migrator.Completed.WaitAsync(stoppingToken);
+        await RetryAsync("create the ingest consumer group",
+            () => streams.EnsureConsumerGroupAsync(EaRedisKeys.IngestStream, EaRedisKeys.IngestGroup), stoppingToken);
+
+        var pendingOnly = true;
+        var nextLagSample = DateTimeOffset.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (DateTimeOffset.UtcNow >= nextLagSample)
+            {
+                await SampleLagAsync();
+                nextLagSample = DateTimeOffset.UtcNow + settings.LagSampleInterval;
+            }
+
+            var entries = await RetryAsync("read the ingest stream",
+                () => streams.ReadAsync(EaRedisKeys.IngestStream, EaRedisKeys.IngestGroup, settings.ConsumerName, settings.BatchSize, pendingOnly),
+                stoppingToken);
+            if (entries.Count == 0)
+            {
+                if (pendingOnly)
+                {
+                    pendingOnly = false;
+                    logger.LogInformation("Ingest caught up with the entries left unacknowledged before the last stop");
+                    continue;
+                }
+
+                await Task.Delay(settings.IdlePollDelay, stoppingToken);
+                continue;
+            }
+
+            // A batch attempt is never cancelled half way; stopping only ends the waits between attempts,
+            // and whatever was not acknowledged is read again after the restart.
+            await RetryAsync("store an ingest batch", () => batch.StoreAsync(entries), stoppingToken, _ => true);
+            await RetryAsync("acknowledge an ingest batch",
+                () => streams.AcknowledgeAsync(EaRedisKeys.IngestStream, EaRedisKeys.IngestGroup, entries.Select(e => e.Id).ToList()),
+                stoppingToken);
+        }
+    }
+
+    private async Task SampleLagAsync()
+    {
+        try
+        {
+            metrics.SampledLag(await streams.LengthAsync(EaRedisKeys.IngestStream));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogDebug("Sampling the ingest backlog failed: {Error}", ex.Message);
+        }
+    }
+
+    private Task RetryAsync(string what, Func<Task> action, CancellationToken cancellationToken, Func<Exception, bool>? isTransient = null) =>
+        RetryAsync(what, async () => { await action(); return true; }, cancellationToken, isTransient);
+
+    /// <summary>
+    /// Retries with doubling backoff while the failure is transient (by default: Redis unreachable). Storing
+    /// retries every failure: message-level problems are already isolated inside the batch, so what is left
+    /// is a store that is down or a defect, and neither is fixed by skipping (and losing) the batch.
+    /// </summary>
+    private async Task<T> RetryAsync<T>(string what, Func<Task<T>> action, CancellationToken cancellationToken, Func<Exception, bool>? isTransient = null)
+    {
+        isTransient ??= ex => ex is RedisException or TimeoutException;
+        var delay = TimeSpan.FromMilliseconds(100);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (Exception ex) when (isTransient(ex))
+            {
+                var level = !IngestErrors.IsTransientOrRedis(ex) ? LogLevel.Error : attempt == 1 ? LogLevel.Warning : LogLevel.Debug;
+                logger.Log(level, level == LogLevel.Error ? ex : null, "Could not {What} (attempt {Attempt}), retrying in {Delay}: {Error}", what, attempt, delay, ex.Message);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, options.Value.MaxRetryDelay.TotalMilliseconds));
+            }
+        }
+    }
+}

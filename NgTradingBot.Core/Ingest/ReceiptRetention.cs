@@ -1,0 +1,43 @@
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NgTradingBot.Core.Persistence;
+
+namespace NgTradingBot.Core.Ingest;
+
+/// <summary>
+/// Deletes old ingest receipts. A receipt only has to outlive the window in which its entry could be
+/// read again (stored, but Core stopped before acknowledging), and one is written per message, so they
+/// are removed in small chunks once older than <see cref="IngestOptions.ReceiptRetention"/>.
+/// </summary>
+public sealed class ReceiptRetention(NpgsqlDataSource dataSource, SchemaMigrator migrator, IOptions<IngestOptions> options,
+    ILogger<ReceiptRetention> logger) : BackgroundService
+{
+    private const int ChunkSize = 10_000;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await migrator.Completed.WaitAsync(stoppingToken);
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                int deleted;
+                do
+                {
+                    await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                    deleted = await connection.ExecuteAsync($"""
+                        DELETE FROM ingest_receipts WHERE message_id IN (
+                            SELECT message_id FROM ingest_receipts WHERE processed_at < now() - @retention LIMIT {ChunkSize})
+                        """, new { retention = options.Value.ReceiptRetention });
+                }
+                while (deleted == ChunkSize && !stoppingToken.IsCancellationRequested);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Deleting old ingest receipts failed: {Error}", ex.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using Dapper;
+using Npgsql;
+
+namespace NgTradingBot.Core.Ingest.Writes;
+
+/// <summary>
+/// Per-account connection changes of a batch, folded in arrival order and written in one statement:
+/// last seen (never backwards), heartbeat and tick-batch counters, the broker offset, and whether the
+/// account ends the batch disconnected. State changes also write connection_events.
+/// </summary>
+public sealed class ConnectionActivity
+{
+    private readonly SortedDictionary<long, Delta> _accounts = [];
+
+    private sealed class Delta
+    {
+        public DateTime LastSeen;
+        public long Heartbeats;
+        public DateTime? LastHeartbeat;
+        public long TickBatches;
+        public DateTime? LastTick;
+        public int? OffsetSeconds;
+        public string? Remote;
+        public DateTime? DisconnectAt;
+        public string? DisconnectDetail;
+        public bool EndsDisconnected;
+    }
+
+    public void Seen(long accountId, DateTimeOffset at, string? remote)
+    {
+        var delta = Get(accountId, at);
+        delta.LastSeen = Max(delta.LastSeen, at.UtcDateTime);
+        delta.Remote = remote ?? delta.Remote;
+        delta.EndsDisconnected = false;
+    }
+
+    public void Heartbeat(long accountId, DateTimeOffset at)
+    {
+        var delta = Get(accountId, at);
+        delta.Heartbeats++;
+        delta.LastHeartbeat = Max(delta.LastHeartbeat ?? at.UtcDateTime, at.UtcDateTime);
+    }
+
+    public void TickBatch(long accountId, DateTimeOffset at, int? offsetEstimate)
+    {
+        var delta = Get(accountId, at);
+        delta.TickBatches++;
+        delta.LastTick = Max(delta.LastTick ?? at.UtcDateTime, at.UtcDateTime);
+        delta.OffsetSeconds = offsetEstimate ?? delta.OffsetSeconds;
+    }
+
+    public void Disconnect(long accountId, DateTimeOffset at, string detail)
+    {
+        var delta = Get(accountId, at);
+        delta.DisconnectAt = at.UtcDateTime;
+        delta.DisconnectDetail = detail;
+        delta.EndsDisconnected = true;
+    }
+
+    public async Task FlushAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        if (_accounts.Count == 0)
+        {
+            return;
+        }
+
+        var rows = _accounts.ToList();
+        // Rows are locked in account order, the order every batch uses, so two Core instances cannot deadlock here.
+        await connection.ExecuteAsync("""
+            WITH input AS (
+                SELECT * FROM unnest(@accountIds, @lastSeen, @heartbeats, @lastHeartbeat, @tickBatches, @lastTick, @offsets, @remotes,
+                                     @disconnectAt, @endsDisconnected, @disconnectDetail)
+                  AS t(account_id, last_seen, heartbeats, last_heartbeat, tick_batches, last_tick, offset_seconds, remote,
+                       disconnect_at, ends_disconnected, disconnect_detail)),
+            current_state AS (
+                SELECT account_id, state, connected_at, disconnected_at FROM connections
+                 WHERE account_id = ANY(@accountIds) ORDER BY account_id FOR UPDATE),
+            merged AS (
+                SELECT i.*, c.state AS previous_state, c.connected_at AS previous_connected_at, c.disconnected_at AS previous_disconnected_at,
+                       CASE
+                           -- A disconnect from before the latest connect belongs to the EA's previous run.
+                           WHEN i.ends_disconnected AND (c.connected_at IS NULL OR i.disconnect_at >= c.connected_at) THEN 'disconnected'
+                           WHEN i.ends_disconnected THEN coalesce(c.state, 'disconnected')
+                           -- Traffic older than a stored disconnect does not revive the connection.
+                           WHEN c.disconnected_at IS NOT NULL AND i.last_seen < c.disconnected_at THEN c.state
+                           ELSE 'connected'
+                       END AS next_state
+                  FROM input i LEFT JOIN current_state c USING (account_id)),
+            upserted AS (
+                INSERT INTO connections AS c (account_id, state, connected_at, disconnected_at, last_seen_at, last_heartbeat_at, last_tick_at,
+                                              remote_address, heartbeat_count, tick_batch_count, broker_offset_seconds, updated_at)
+                SELECT account_id, next_state,
+                       CASE WHEN next_state = 'connected' AND previous_state IS DISTINCT FROM 'connected' THEN last_seen ELSE previous_connected_at END,
+                       CASE WHEN next_state = 'disconnected' AND previous_state IS DISTINCT FROM 'disconnected' THEN disconnect_at ELSE previous_disconnected_at END,
+                       last_seen, last_heartbeat, last_tick, remote, heartbeats, tick_batches, offset_seconds, now()
+                  FROM merged
+                ON CONFLICT (account_id) DO UPDATE SET
+                    state = EXCLUDED.state,
+                    connected_at = EXCLUDED.connected_at,
+                    disconnected_at = EXCLUDED.disconnected_at,
+                    last_seen_at = greatest(c.last_seen_at, EXCLUDED.last_seen_at),
+                    last_heartbeat_at = greatest(c.last_heartbeat_at, EXCLUDED.last_heartbeat_at),
+                    last_tick_at = greatest(c.last_tick_at, EXCLUDED.last_tick_at),
+                    remote_address = coalesce(EXCLUDED.remote_address, c.remote_address),
+                    heartbeat_count = c.heartbeat_count + EXCLUDED.heartbeat_count,
+                    tick_batch_count = c.tick_batch_count + EXCLUDED.tick_batch_count,
+                    broker_offset_seconds = coalesce(EXCLUDED.broker_offset_seconds, c.broker_offset_seconds),
+                    updated_at = now())
+            INSERT INTO connection_events (account_id, at, event, detail)
+            SELECT account_id,
+                   CASE WHEN next_state = 'disconnected' THEN disconnect_at ELSE last_seen END,
+                   CASE WHEN next_state = 'disconnected' THEN 'disconnected' ELSE 'resumed' END,
+                   CASE WHEN next_state = 'disconnected' THEN disconnect_detail ELSE 'traffic while ' || coalesce(previous_state, 'unknown') END
+              FROM merged
+             WHERE next_state IS DISTINCT FROM previous_state
+            """, new
+        {
+            accountIds = rows.Select(r => r.Key).ToArray(),
+            lastSeen = rows.Select(r => r.Value.LastSeen).ToArray(),
+            heartbeats = rows.Select(r => r.Value.Heartbeats).ToArray(),
+            lastHeartbeat = rows.Select(r => r.Value.LastHeartbeat).ToArray(),
+            tickBatches = rows.Select(r => r.Value.TickBatches).ToArray(),
+            lastTick = rows.Select(r => r.Value.LastTick).ToArray(),
+            offsets = rows.Select(r => r.Value.OffsetSeconds).ToArray(),
+            remotes = rows.Select(r => r.Value.Remote).ToArray(),
+            disconnectAt = rows.Select(r => r.Value.DisconnectAt).ToArray(),
+            endsDisconnected = rows.Select(r => r.Value.EndsDisconnected).ToArray(),
+            disconnectDetail = rows.Select(r => r.Value.DisconnectDetail).ToArray(),
+        }, transaction);
+        _accounts.Clear();
+    }
+
+    private Delta Get(long accountId, DateTimeOffset at)
+    {
+        if (!_accounts.TryGetValue(accountId, out var delta))
+        {
+            delta = new Delta { LastSeen = at.UtcDateTime };
+            _accounts[accountId] = delta;
+        }
+
+        return delta;
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+}

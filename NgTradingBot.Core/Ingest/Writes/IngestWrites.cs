@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace NgTradingBot.Core.Ingest.Writes;
+
+/// <summary>
+/// What a batch (or, when a batch is retried message by message, one message) will write, gathered in
+/// memory so the hot kinds cost a handful of statements per batch instead of several per message.
+/// Receipts make every stored message idempotent; failures are the dead letters.
+/// </summary>
+public sealed class IngestWrites(QuoteCache cache, IngestWrites? parent = null)
+{
+    private readonly Dictionary<(long AccountId, string Symbol), Quote> _stagedQuotes = [];
+    private readonly List<(string Id, string Kind, string? Effects)> _receipts = [];
+    private readonly List<(string Id, string Kind, long? AccountId, string Error, byte[] Payload)> _failures = [];
+
+    public ConnectionActivity Connections { get; } = new();
+
+    public AccountStates AccountStates { get; } = new();
+
+    public TickRows Ticks { get; } = new();
+
+    public PositionProfits Positions { get; } = new();
+
+    /// <summary>The writes of one message inside this batch, merged back with <see cref="Absorb"/> once stored.</summary>
+    public IngestWrites ForMessage() => new(cache, this);
+
+    /// <summary>The last quote stored or about to be stored for the account and symbol.</summary>
+    public bool TryGetQuote(long accountId, string symbol, out Quote quote) =>
+        _stagedQuotes.TryGetValue((accountId, symbol), out quote)
+        || (parent is not null ? parent.TryGetQuote(accountId, symbol, out quote) : cache.TryGet(accountId, symbol, out quote));
+
+    /// <summary>Remembered for deduplication, but it reaches the shared cache only after the batch commits.</summary>
+    public void StageQuote(long accountId, string symbol, Quote quote) => _stagedQuotes[(accountId, symbol)] = quote;
+
+    public void Receipt(string messageId, string kind, object? effects) =>
+        _receipts.Add((messageId, kind, effects is null ? null : JsonSerializer.Serialize(effects, JsonSerializerOptions.Web)));
+
+    public void Failure(string messageId, string kind, long? accountId, string error, byte[] payload)
+    {
+        // PostgreSQL text cannot hold NUL, and a dead letter must always be storable.
+        error = error.Replace('\0', ' ');
+        kind = kind.Replace('\0', ' ');
+        _failures.Add((messageId, kind, accountId, error, payload));
+        Receipt(messageId, kind, new { failed = error });
+    }
+
+    /// <summary>Takes over the staged quotes of a message that was stored.</summary>
+    public void Absorb(IngestWrites message)
+    {
+        foreach (var (key, quote) in message._stagedQuotes)
+        {
+            _stagedQuotes[key] = quote;
+        }
+    }
+
+    /// <summary>After the commit: the stored quotes become the deduplication baseline.</summary>
+    public void CommitQuotes()
+    {
+        foreach (var ((accountId, symbol), quote) in _stagedQuotes)
+        {
+            cache.Set(accountId, symbol, quote);
+        }
+    }
+
+    /// <summary>
+    /// Writes everything gathered. Account rows are locked before connection rows, the order a connect
+    /// uses too, so the two never deadlock.
+    /// </summary>
+    public async Task FlushAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        await AccountStates.FlushAsync(connection, transaction);
+        await Connections.FlushAsync(connection, transaction);
+        await Ticks.FlushAsync(connection);
+        await Positions.FlushAsync(connection, transaction);
+        foreach (var failure in _failures)
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO ingest_failures (message_id, kind, account_id, error, payload) VALUES (@Id, @Kind, @AccountId, @Error, @Payload)
+                """, new { failure.Id, failure.Kind, failure.AccountId, failure.Error, failure.Payload }, transaction);
+        }
+
+        if (_receipts.Count > 0)
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO ingest_receipts (message_id, kind, effects)
+                SELECT id, kind, effects::jsonb FROM unnest(@ids, @kinds, @effects) AS r(id, kind, effects)
+                ON CONFLICT (message_id) DO NOTHING
+                """, new
+            {
+                ids = _receipts.Select(r => r.Id).ToArray(),
+                kinds = _receipts.Select(r => r.Kind).ToArray(),
+                effects = _receipts.Select(r => r.Effects).ToArray(),
+            }, transaction);
+        }
+
+        _failures.Clear();
+        _receipts.Clear();
+    }
+}

@@ -1,0 +1,67 @@
+using NgTradingBot.EaGateway.Auth;
+using NgTradingBot.EaGateway.Telemetry;
+using NgTradingBot.EaProtocol.Auth;
+using NgTradingBot.EaProtocol.Requests;
+
+namespace NgTradingBot.EaGateway.Ea;
+
+/// <summary>
+/// The steps every EA request takes before its route's own work: address rate limit, body, credentials
+/// (body <c>account</c> + <c>api_key</c>, else the <c>X-API-Key</c> header), account rate limit.
+/// </summary>
+public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateLimits, GatewayMetrics metrics)
+{
+    public const string ApiKeyHeader = "X-API-Key";
+
+    public async Task<(EaInbound? Inbound, EaResult? Error)> ReceiveAsync(HttpContext context, EaRoute route)
+    {
+        if (!rateLimits.AllowAddress(context.Connection.RemoteIpAddress))
+        {
+            return Reject(route, TooManyRequests);
+        }
+        var (body, readError) = await EaBodyReader.ReadAsync(context, route);
+        if (body is null)
+        {
+            return Reject(route, readError!);
+        }
+        if (route.Key == KeySource.None)
+        {
+            return (new EaInbound(body, null), null);
+        }
+
+        var presented = EaCredentialReader.Read(body.Root, context.Request.Headers[ApiKeyHeader].FirstOrDefault());
+        if (!presented.IsSuccess)
+        {
+            body.Dispose();
+            return Reject(route, EaResult.Error(presented.Error));
+        }
+        var (ea, authError) = await authenticator.AuthenticateAsync(presented.Value, route.WrongKeyStatus);
+        if (ea is null)
+        {
+            body.Dispose();
+            return Reject(route, EaResult.Error(authError!));
+        }
+        if (!rateLimits.AllowAccount(ea.Login))
+        {
+            body.Dispose();
+            return Reject(route, TooManyRequests);
+        }
+        return (new EaInbound(body, ea), null);
+    }
+
+    /// <summary>Parses the body with the route's request model; a client mistake becomes its 4xx answer.</summary>
+    public static (T? Request, EaResult? Error) Parse<T>(EaInbound inbound, Func<System.Text.Json.JsonElement, EaParseResult<T>> parse)
+        where T : class
+    {
+        var result = parse(inbound.Body.Root);
+        return result.IsSuccess ? (result.Value, null) : (null, EaResult.Error(result.Error));
+    }
+
+    private (EaInbound?, EaResult?) Reject(EaRoute route, EaResult error)
+    {
+        metrics.Rejected(route.Name, error.StatusCode);
+        return (null, error);
+    }
+
+    private static EaResult TooManyRequests => EaResult.Error(StatusCodes.Status429TooManyRequests, "Too many requests; slow down");
+}

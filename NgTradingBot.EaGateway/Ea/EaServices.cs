@@ -1,0 +1,45 @@
+using System.Text.Json;
+using NgTradingBot.EaGateway.Auth;
+using NgTradingBot.EaGateway.Commands;
+using NgTradingBot.EaGateway.CoreApi;
+using NgTradingBot.EaGateway.Ingest;
+using NgTradingBot.EaProtocol.Requests;
+using NgTradingBot.Infrastructure.Handoff;
+
+namespace NgTradingBot.EaGateway.Ea;
+
+/// <summary>What the EA route handlers need, bundled for <c>[AsParameters]</c>.</summary>
+public sealed record EaServices(
+    EaPipeline Pipeline,
+    EaRoutes Routes,
+    IngestPublisher Ingest,
+    CommandDispenser Commands,
+    RedisCommandQueue CommandQueue,
+    CoreEaClient Core,
+    EaAuthenticator Authenticator,
+    EaRateLimits RateLimits)
+{
+    /// <summary>
+    /// The shape of most EA routes: authenticate, validate with the route's request model, make the body
+    /// durable in the ingest stream, then answer 200.
+    /// </summary>
+    public async Task<IResult> IngestAsync<T>(HttpContext http, EaRoute route, string kind,
+        Func<JsonElement, EaParseResult<T>> parse, Func<T, ReadOnlyMemory<byte>> answer) where T : class
+    {
+        var (inbound, error) = await Pipeline.ReceiveAsync(http, route);
+        if (inbound is null)
+        {
+            return error!;
+        }
+        using (inbound)
+        {
+            var (request, invalid) = EaPipeline.Parse(inbound, parse);
+            if (request is null)
+            {
+                return invalid!;
+            }
+            await Ingest.PublishAsync(kind, inbound.Account, http, inbound.Body.Root);
+            return EaResult.Ok(answer(request));
+        }
+    }
+}

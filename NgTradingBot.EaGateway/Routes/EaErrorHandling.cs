@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using NgTradingBot.EaGateway.Ea;
+using StackExchange.Redis;
+
+namespace NgTradingBot.EaGateway.Routes;
+
+/// <summary>
+/// Every answer is JSON the EA and an operator can read: unknown routes and wrong methods get a 4xx
+/// with a message; a failing dependency (Redis, Core) a 503 that says which, never a bare 500.
+/// </summary>
+public static class EaErrorHandling
+{
+    public static WebApplication UseEaErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(handler => handler.Run(async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var result = error switch
+            {
+                RedisException or RedisTimeoutException => EaResult.Error(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; nothing was stored, send again"),
+                HttpRequestException or TaskCanceledException when !context.RequestAborted.IsCancellationRequested =>
+                    EaResult.Error(StatusCodes.Status503ServiceUnavailable, "Core service is unavailable; try again"),
+                BadHttpRequestException bad => EaResult.Error(bad.StatusCode, bad.Message),
+                _ => EaResult.Error(StatusCodes.Status500InternalServerError, "Internal error"),
+            };
+            await result.ExecuteAsync(context);
+        }));
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var message = http.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => $"Unknown route {http.Request.Method} {http.Request.Path}",
+                StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}; the EA routes take POST",
+                _ => $"Request failed with status {http.Response.StatusCode}",
+            };
+            await EaResult.Error(http.Response.StatusCode, message).ExecuteAsync(http);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using NgTradingBot.AppHost.Hosting.Resources;
+using NgTradingBot.IntegrationTests.Hosting;
+
+namespace NgTradingBot.IntegrationTests.Ea;
+
+public sealed class FleetFixture : AppFixture
+{
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["AppHost:SimulateEas"] = "2" };
+}
+
+[CollectionDefinition(Name)]
+public sealed class FleetCollection : ICollectionFixture<FleetFixture>
+{
+    public const string Name = "simulated fleet";
+}
+
+/// <summary><c>--simulate-eas N</c>: the AppHost runs N simulated EAs beside the system, so a newcomer sees it work.</summary>
+[Collection(FleetCollection.Name)]
+public sealed class SimulatedFleetTests(FleetFixture fixture)
+{
+    [Fact]
+    public async Task TheAppHostsSimulatedEasConnectAndStream()
+    {
+        await using var probe = new SystemProbe(fixture.App);
+
+        Assert.Equal(ResourceState.Running, fixture.App.GetResource("ea-simulator").State);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await probe.ScalarAsync<long>("""
+            SELECT count(DISTINCT a.login) FROM accounts a JOIN connections c ON c.account_id = a.id
+            WHERE a.login IN (50000000, 50000001) AND c.state = 'connected' AND c.tick_batch_count > 5 AND c.heartbeat_count > 0
+            """) < 2)
+        {
+            await Task.Delay(200, timeout.Token);
+        }
+
+        Assert.True(await probe.ScalarAsync<long>("SELECT count(*) FROM ticks t JOIN accounts a ON a.id = t.account_id WHERE a.login = 50000000") > 0);
+    }
+}

@@ -1,0 +1,110 @@
+using Npgsql;
+using NgTradingBot.AppHost.Hosting;
+using NgTradingBot.Infrastructure.Handoff;
+using StackExchange.Redis;
+
+namespace NgTradingBot.IntegrationTests.Hosting;
+
+/// <summary>Looks into the real stores: what Core wrote to PostgreSQL and what the gateway handed off through Redis.</summary>
+public sealed class SystemProbe(DistributedApplication app) : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _database = NpgsqlDataSource.Create(app.GetConnectionString("postgres"));
+    private readonly Lazy<ConnectionMultiplexer> _redis = new(() => ConnectionMultiplexer.Connect(app.GetConnectionString("redis") + ",abortConnect=false"));
+
+    public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var command = _database.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
+    }
+
+    public async Task<List<Dictionary<string, object?>>> RowsAsync(string sql, params object[] parameters)
+    {
+        await using var command = _database.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<Dictionary<string, object?>>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
+        }
+        return rows;
+    }
+
+    /// <summary>Waits until a query returns a non-null, non-zero value (Core stores asynchronously).</summary>
+    public async Task<T> EventuallyAsync<T>(string sql, params object[] parameters)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var value = await ScalarAsync<T>(sql, parameters);
+            if (value is not null && !EqualityComparer<T>.Default.Equals(value, default!))
+            {
+                return value;
+            }
+            try
+            {
+                await Task.Delay(50, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Nothing came of: {sql}");
+            }
+        }
+    }
+
+    /// <summary>The id of the last entry ever appended to the ingest stream: it moves on any hand-off.</summary>
+    public async Task<string> LastIngestIdAsync()
+    {
+        var result = await _redis.Value.GetDatabase().ScriptEvaluateAsync(
+            "if redis.call('EXISTS', KEYS[1]) == 0 then return '0-0' end local info = redis.call('XINFO', 'STREAM', KEYS[1]) for i = 1, #info, 2 do if info[i] == 'last-generated-id' then return info[i + 1] end end return '?'",
+            [EaRedisKeys.IngestStream]);
+        return (string)result!;
+    }
+
+    /// <summary>Waits until Core has stored everything handed off so far.</summary>
+    public async Task WaitForIngestDrainedAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while ((long)await _redis.Value.GetDatabase().ScriptEvaluateAsync("return redis.call('XLEN', KEYS[1])", [EaRedisKeys.IngestStream]) > 0)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <summary>A fingerprint of every row of every table of ours: equal fingerprints mean nothing changed.</summary>
+    public async Task<string> DatabaseDigestAsync()
+    {
+        var tables = new List<string>();
+        await using (var command = _database.CreateCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        var digests = new List<string>();
+        foreach (var table in tables)
+        {
+            digests.Add($"{table}:{await ScalarAsync<string>($"SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \"{table}\" t")}");
+        }
+        return string.Join('\n', digests);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        if (_redis.IsValueCreated)
+        {
+            _redis.Value.Dispose();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using NgTradingBot.Core.Accounts;
+using NgTradingBot.Core.Commands;
+using NgTradingBot.Core.Ingest;
+
+namespace NgTradingBot.UnitTests.Core;
+
+public sealed class CoreOptionsTests
+{
+    private static List<ValidationResult> Validate(object options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        if (options is IValidatableObject validatable)
+        {
+            results.AddRange(validatable.Validate(new ValidationContext(options)));
+        }
+
+        return results;
+    }
+
+    [Fact]
+    public void TheDefaultsAreValid()
+    {
+        Assert.Empty(Validate(new EnrollmentOptions()));
+        Assert.Empty(Validate(new CommandOptions()));
+        Assert.Empty(Validate(new IngestOptions()));
+        Assert.Equal(EnrollmentPolicy.Open, new EnrollmentOptions().Policy);
+        Assert.Equal(["EURUSD", "GBPUSD", "USDJPY", "XAUUSD", "BTCUSD"], new EnrollmentOptions().EffectiveDefaultSymbols);
+    }
+
+    [Fact]
+    public void RejectsUnusableValues()
+    {
+        Assert.Contains(Validate(new EnrollmentOptions { DefaultSymbols = ["EUR USD"] }), r => r.ErrorMessage!.Contains("not a valid symbol"));
+        Assert.Contains(Validate(new EnrollmentOptions { KeyGracePeriod = TimeSpan.FromDays(2) }), r => r.ErrorMessage!.Contains("KeyGracePeriod"));
+        Assert.Contains(Validate(new CommandOptions { ResponseTimeout = TimeSpan.Zero }), r => r.ErrorMessage!.Contains("ResponseTimeout"));
+        Assert.Contains(Validate(new IngestOptions { BatchSize = 0 }), r => r.MemberNames.Contains(nameof(IngestOptions.BatchSize)));
+        Assert.Contains(Validate(new IngestOptions { ConsumerName = "a b" }), r => r.MemberNames.Contains(nameof(IngestOptions.ConsumerName)));
+    }
+
+    [Fact]
+    public void ANewAccountSubscribesToTheDefaultsItsBrokerOffersInConfiguredOrder()
+    {
+        Assert.Equal(["EURUSD", "XAUUSD"], AccountRegistry.DefaultSubscriptions(["EURUSD", "GBPUSD", "XAUUSD"], ["XAUUSD", "EURUSD", "DE40.c"]));
+        Assert.Equal(["EURUSD", "GBPUSD"], AccountRegistry.DefaultSubscriptions(["EURUSD", "GBPUSD"], []));
+    }
+
+    [Theory]
+    [InlineData("""{"symbols":["XAUUSD","DE40.c","#AAPL"]}""", null)]
+    [InlineData("""["EURUSD"]""", null)]
+    [InlineData("""{"symbols":["EUR USD"]}""", "must be a symbol name")]
+    [InlineData("""{"symbols":["EURUSD","EURUSD"]}""", "repeats EURUSD")]
+    [InlineData("""{"list":[]}""", "The body must be")]
+    public void ValidatesASubscriptionList(string body, string? expectedError)
+    {
+        var symbols = AccountsApi.ReadSymbols(JsonDocument.Parse(body).RootElement, out var error);
+
+        if (expectedError is null)
+        {
+            Assert.NotNull(symbols);
+        }
+        else
+        {
+            Assert.Null(symbols);
+            Assert.Contains(expectedError, error);
+        }
+    }
+}
