@@ -38,6 +38,7 @@ public sealed class IngestBatch(
             catch (Exception ex) when (!IngestErrors.IsTransient(ex))
             {
                 logger.LogWarning("A batch of {Count} ingest messages failed ({Error}); storing it message by message", messages.Count, ex.Message);
+                metrics.BatchIsolated();
                 await RunAsync(messages, isolated: true);
             }
         }

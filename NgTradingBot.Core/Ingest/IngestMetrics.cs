@@ -13,7 +13,11 @@ public sealed class IngestMetrics
     private readonly Counter<long> _failed;
     private readonly Counter<long> _ticks;
     private readonly Histogram<double> _batchDuration;
+    private readonly Counter<long> _isolatedBatches;
     private long _lag;
+    private long _storedTotal;
+    private long _failedTotal;
+    private long _isolatedTotal;
 
     public IngestMetrics(IMeterFactory meterFactory)
     {
@@ -22,15 +26,35 @@ public sealed class IngestMetrics
         _failed = meter.CreateCounter<long>("ngtradingbot.ingest.failures", description: "Ingest messages that could not be stored (dead letters), by kind");
         _ticks = meter.CreateCounter<long>("ngtradingbot.ingest.ticks", description: "Ticks received, by outcome (stored or unchanged)");
         _batchDuration = meter.CreateHistogram<double>("ngtradingbot.ingest.batch.duration", unit: "s", description: "Time to store one batch, commit included");
+        _isolatedBatches = meter.CreateCounter<long>("ngtradingbot.ingest.isolated_batches",
+            description: "Batches that failed as a whole and were stored again message by message (slow path)");
         meter.CreateObservableGauge("ngtradingbot.ingest.lag", () => Interlocked.Read(ref _lag), unit: "{entry}",
             description: "Entries waiting in the ingest stream (sampled)");
     }
 
     public long Lag => Interlocked.Read(ref _lag);
 
-    public void Stored(string kind) => _stored.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    /// <summary>Totals since start, for the status API.</summary>
+    public (long Stored, long Failed, long IsolatedBatches) Totals =>
+        (Interlocked.Read(ref _storedTotal), Interlocked.Read(ref _failedTotal), Interlocked.Read(ref _isolatedTotal));
 
-    public void Failed(string kind) => _failed.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    public void Stored(string kind)
+    {
+        Interlocked.Increment(ref _storedTotal);
+        _stored.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    }
+
+    public void Failed(string kind)
+    {
+        Interlocked.Increment(ref _failedTotal);
+        _failed.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    }
+
+    public void BatchIsolated()
+    {
+        Interlocked.Increment(ref _isolatedTotal);
+        _isolatedBatches.Add(1);
+    }
 
     public void Ticks(long stored, long unchanged)
     {

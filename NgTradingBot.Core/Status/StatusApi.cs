@@ -1,6 +1,7 @@
 using System.Reflection;
 using Dapper;
 using Npgsql;
+using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Persistence;
 using NgTradingBot.Infrastructure.Redis;
 
@@ -14,10 +15,13 @@ public static class StatusApi
         return app;
     }
 
-    public sealed record CoreStatus(string Service, string Version, int? SchemaVersion, long Accounts, long OpenCommands, double RedisPingMs);
+    public sealed record CoreStatus(string Service, string Version, int? SchemaVersion, long Accounts, long OpenCommands, double RedisPingMs, IngestStatus Ingest);
+
+    /// <summary>Since Core started: messages stored, dead letters, and batches that had to take the slow path.</summary>
+    public sealed record IngestStatus(long Stored, long DeadLetters, long IsolatedBatches, long Lag);
 
     // Answers from the real stores, so a 200 here proves Core reaches both PostgreSQL and Redis.
-    private static async Task<IResult> GetStatusAsync(NpgsqlDataSource dataSource, RedisConnection redis, SchemaMigrator migrator)
+    private static async Task<IResult> GetStatusAsync(NpgsqlDataSource dataSource, RedisConnection redis, SchemaMigrator migrator, IngestMetrics ingest)
     {
         if (!migrator.Completed.IsCompletedSuccessfully)
         {
@@ -29,8 +33,9 @@ public static class StatusApi
                    (SELECT count(*) FROM commands WHERE status IN ('PENDING', 'DELIVERED', 'OUTCOME_UNKNOWN'))
             """);
         var ping = await redis.Database.PingAsync();
+        var totals = ingest.Totals;
         return TypedResults.Ok(new CoreStatus("core", ServiceVersion, migrator.CurrentVersion, counts.Accounts, counts.OpenCommands,
-            Math.Round(ping.TotalMilliseconds, 2)));
+            Math.Round(ping.TotalMilliseconds, 2), new IngestStatus(totals.Stored, totals.Failed, totals.IsolatedBatches, ingest.Lag)));
     }
 
     private static string ServiceVersion { get; } =

@@ -69,7 +69,7 @@ public sealed class AccountStates
         var rows = _accounts.ToList();
         var parameters = new DynamicParameters();
         parameters.Add("accountIds", rows.Select(r => r.Key).ToArray());
-        parameters.Add("receivedAt", rows.Select(r => r.Value.ReceivedAt).ToArray());
+        parameters.Add("receivedAt", TimestampArrays.Of(rows.Select(r => r.Value.ReceivedAt)));
         parameters.Add("brokerTime", rows.Select(r => r.Value.BrokerTime).ToArray());
         for (var i = 0; i < Columns.Length; i++)
         {

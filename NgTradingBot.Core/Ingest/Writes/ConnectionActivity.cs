@@ -116,14 +116,14 @@ public sealed class ConnectionActivity
             """, new
         {
             accountIds = rows.Select(r => r.Key).ToArray(),
-            lastSeen = rows.Select(r => r.Value.LastSeen).ToArray(),
+            lastSeen = TimestampArrays.Of(rows.Select(r => r.Value.LastSeen)),
             heartbeats = rows.Select(r => r.Value.Heartbeats).ToArray(),
-            lastHeartbeat = rows.Select(r => r.Value.LastHeartbeat).ToArray(),
+            lastHeartbeat = TimestampArrays.Of(rows.Select(r => r.Value.LastHeartbeat)),
             tickBatches = rows.Select(r => r.Value.TickBatches).ToArray(),
-            lastTick = rows.Select(r => r.Value.LastTick).ToArray(),
+            lastTick = TimestampArrays.Of(rows.Select(r => r.Value.LastTick)),
             offsets = rows.Select(r => r.Value.OffsetSeconds).ToArray(),
             remotes = rows.Select(r => r.Value.Remote).ToArray(),
-            disconnectAt = rows.Select(r => r.Value.DisconnectAt).ToArray(),
+            disconnectAt = TimestampArrays.Of(rows.Select(r => r.Value.DisconnectAt)),
             endsDisconnected = rows.Select(r => r.Value.EndsDisconnected).ToArray(),
             disconnectDetail = rows.Select(r => r.Value.DisconnectDetail).ToArray(),
         }, transaction);

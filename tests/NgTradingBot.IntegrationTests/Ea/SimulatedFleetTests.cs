@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using NgTradingBot.AppHost.Hosting.Resources;
 using NgTradingBot.IntegrationTests.Hosting;
 
@@ -34,5 +36,11 @@ public sealed class SimulatedFleetTests(FleetFixture fixture)
         }
 
         Assert.True(await probe.ScalarAsync<long>("SELECT count(*) FROM ticks t JOIN accounts a ON a.id = t.account_id WHERE a.login = 50000000") > 0);
+        // Real EA traffic must take the batched path: a batch stored message by message means a write bug.
+        using var core = fixture.App.CreateHttpClient("core");
+        var ingest = (await core.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("ingest");
+        Assert.True(ingest.GetProperty("stored").GetInt64() > 0);
+        Assert.Equal(0, ingest.GetProperty("isolatedBatches").GetInt64());
+        Assert.Equal(0, ingest.GetProperty("deadLetters").GetInt64());
     }
 }
