@@ -1,5 +1,8 @@
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.EaProtocol.Responses;
+// Aliases, not a namespace import: the simulator repeats some EaProtocol type names (AccountSnapshot, SymbolSpec).
+using EaEncoding = NgTradingBot.EaSimulator.EaEncoding;
+using EaResponseParser = NgTradingBot.EaSimulator.EaResponseParser;
 
 namespace NgTradingBot.EaProtocol.Tests.Responses;
 
@@ -13,7 +16,7 @@ public class EaResponsesTests
         var json = EaReader.Text(EaResponses.Connect(Key, new EaField("is_new", false), new EaField("message", "Connected successfully")));
 
         Assert.Equal($$"""{"status":"success","api_key":"{{Key}}","is_new":false,"message":"Connected successfully"}""", json);
-        Assert.Equal(Key, EaReader.ApiKey(json));
+        Assert.Equal(Key, EaResponseParser.ApiKey(json));
     }
 
     [Fact]
@@ -22,7 +25,7 @@ public class EaResponsesTests
         // An escaped + would be stored by the EA as the text \u002B and fail every later request.
         var json = EaReader.Text(EaResponses.Connect("legacy+key<with>&'chars"));
 
-        Assert.Equal("legacy+key<with>&'chars", EaReader.ApiKey(json));
+        Assert.Equal("legacy+key<with>&'chars", EaResponseParser.ApiKey(json));
         Assert.DoesNotContain("\\u", json, StringComparison.Ordinal);
     }
 
@@ -42,13 +45,16 @@ public class EaResponsesTests
         var json = EaReader.Text(EaResponses.Symbols(["EURUSD", "DE40.c", "#US30", "XAUUSD+", "BTC USD"], new EaField("count", 5)));
 
         Assert.Equal("""{"status":"success","symbols":["EURUSD","DE40.c","#US30","XAUUSD+","BTC USD"],"count":5}""", json);
-        Assert.Equal(["EURUSD", "DE40.c", "#US30", "XAUUSD+", "BTC USD"], EaReader.Symbols(json));
+        Assert.Equal(["EURUSD", "DE40.c", "#US30", "XAUUSD+", "BTC USD"], EaResponseParser.Symbols(json));
     }
 
     [Fact]
     public void EmptySymbolsListIsReadAsEmpty()
     {
-        Assert.Empty(EaReader.Symbols(EaReader.Text(EaResponses.Symbols([])))!);
+        var json = EaReader.Text(EaResponses.Symbols([]));
+
+        Assert.True(EaResponseParser.HasSymbols(json));
+        Assert.Empty(EaResponseParser.Symbols(json)!);
     }
 
     [Theory]
@@ -68,19 +74,22 @@ public class EaResponsesTests
     {
         var json = EaReader.Text(EaResponses.Coverage((decimal)percent, needsUpdate, new EaField("bar_count", 168)));
 
-        var readPercent = EaReader.CoveragePercent(json);
-        var readNeedsUpdate = EaReader.NeedsUpdate(json);
-        Assert.Equal(percent, readPercent);
-        Assert.Equal(needsUpdate, readNeedsUpdate);
-        Assert.Equal(eaSkipsUpload, readNeedsUpdate == false && readPercent >= 90.0);
+        var read = EaResponseParser.Coverage(json);
+        Assert.True(read.Parsed);
+        Assert.Equal(percent, read.CoveragePercent);
+        Assert.Equal(needsUpdate, read.NeedsUpdate);
+        Assert.Equal(eaSkipsUpload, read.SkipUpload);
         Assert.EndsWith(",\"status\":\"success\"}", json, StringComparison.Ordinal);
     }
 
     [Fact]
     public void CoverageWritesTinyAndHugePercentInPlainNotation()
     {
-        Assert.Equal(1e-7, EaReader.CoveragePercent(EaReader.Text(EaResponses.Coverage(0.0000001m, true))));
-        Assert.Equal(1e15, EaReader.CoveragePercent(EaReader.Text(EaResponses.Coverage(1_000_000_000_000_000m, true))));
+        var tiny = EaResponseParser.Coverage(EaReader.Text(EaResponses.Coverage(0.0000001m, true)));
+        var huge = EaResponseParser.Coverage(EaReader.Text(EaResponses.Coverage(1_000_000_000_000_000m, true)));
+
+        Assert.Equal((true, 1e-7), (tiny.Parsed, tiny.CoveragePercent));
+        Assert.Equal((true, 1e15), (huge.Parsed, huge.CoveragePercent));
     }
 
     [Fact]
@@ -89,7 +98,8 @@ public class EaResponsesTests
         var json = EaReader.Text(EaResponses.NoCommands);
 
         Assert.Equal("""{"commands":[],"status":"success"}""", json);
-        Assert.Empty(EaReader.Commands(json)!);
+        Assert.True(EaResponseParser.HasCommands(json));
+        Assert.Empty(EaResponseParser.Commands(json));
     }
 
     [Fact]
@@ -104,13 +114,13 @@ public class EaResponsesTests
         ];
 
         var json = EaReader.Text(EaResponses.Commands(commands));
-        var read = EaReader.Commands(json)!;
+        var read = EaResponseParser.Commands(json);
 
         Assert.Equal(4, read.Count);
         Assert.Equal(("auto_1a2b3c4d", "OPEN_TRADE", "EURUSD", "BUY", 0.10, 1.0795, 1.0855), (read[0].Id, read[0].Type, read[0].Symbol, read[0].OrderType, read[0].Volume, read[0].Sl, read[0].Tp));
         Assert.Equal("Auto-Trade Signal #4711 (H1)", read[0].Comment);
-        Assert.Equal((123456789L, 1.0812, true), (read[1].Ticket, read[1].Sl, read[1].TrailingStop));
-        Assert.Equal((123456789L, "TIME_EXIT"), (read[2].Ticket, read[2].Reason));
+        Assert.Equal((123456789UL, 1.0812, true), (read[1].Ticket, read[1].Sl, read[1].TrailingStop));
+        Assert.Equal((123456789UL, "TIME_EXIT"), (read[2].Ticket, read[2].Reason));
         Assert.Equal(("H4", 1699142400L, 1730678400L), (read[3].Timeframe, read[3].StartDate, read[3].EndDate));
         using var document = JsonDocument.Parse(json);
         Assert.Equal(4, document.RootElement.GetProperty("commands").GetArrayLength());
@@ -126,17 +136,24 @@ public class EaResponsesTests
             new("second", "CLOSE_TRADE", [new("ticket", 42L), new("reason", hostile)]),
         ];
 
-        var json = EaReader.Text(EaResponses.Commands(commands));
-        var read = EaReader.Commands(json)!;
+        var body = EaResponses.Commands(commands);
+        var json = EaReader.Text(body);
+        var read = EaResponseParser.Commands(json);
 
         Assert.Equal(["first", "second"], read.Select(c => c.Id));
         Assert.Equal(["OPEN_TRADE", "CLOSE_TRADE"], read.Select(c => c.Type));
         Assert.Equal(EaText.Sanitize(hostile), read[0].Comment);
         Assert.Equal("He said 'buy' (now) (x) ) ) / é 中 € + < & '     end", read[0].Comment);
         Assert.Equal(EaText.Sanitize(hostile), read[1].Reason);
-        Assert.Equal((1.1, 1.0, 42L), (read[0].Sl, read[0].Tp, read[1].Ticket));
+        Assert.Equal((1.1, 1.0, 42UL), (read[0].Sl, read[0].Tp, read[1].Ticket));
         Assert.DoesNotContain("\\", json, StringComparison.Ordinal);
         Assert.Contains("é 中 €", json, StringComparison.Ordinal);
+
+        // The terminal decodes the UTF-8 bytes with its ANSI code page: the text turns into mojibake, the structure must not.
+        var onTerminal = EaResponseParser.Commands(EaEncoding.FromWire(body.Span));
+        Assert.Equal(["first", "second"], onTerminal.Select(c => c.Id));
+        Assert.Equal(["OPEN_TRADE", "CLOSE_TRADE"], onTerminal.Select(c => c.Type));
+        Assert.Equal((1.1, 1.0, 42UL), (onTerminal[0].Sl, onTerminal[0].Tp, onTerminal[1].Ticket));
     }
 
     [Fact]
@@ -150,11 +167,11 @@ public class EaResponsesTests
         ];
 
         var json = EaReader.Text(EaResponses.Commands(commands));
-        var read = EaReader.Commands(json)!;
+        var read = EaResponseParser.Commands(json);
 
         Assert.DoesNotContain("E", json.Replace("OPEN_TRADE", "").Replace("MODIFY_TRADE", ""), StringComparison.Ordinal);
         Assert.Equal((1e-7, 1e-7, 123456789012345.0), (read[0].Volume, read[0].Sl, read[0].Tp));
-        Assert.Equal(1_000_000_000_000_000L, read[1].Ticket);
+        Assert.Equal(1_000_000_000_000_000UL, read[1].Ticket);
         Assert.Equal(68950.123456789, read[1].Sl, 9);
         Assert.Equal(0.00001, read[1].Tp);
         Assert.Equal(0.12345679, read[2].Volume);
@@ -177,10 +194,10 @@ public class EaResponsesTests
         var withBoth = EaReader.Text(EaResponses.Heartbeat([new FlatCommand("h1", "CLOSE_TRADE", [new("ticket", 5L)])], ["EURUSD", "GBPUSD"]));
 
         Assert.Equal("""{"status":"success"}""", plain);
-        Assert.Null(EaReader.Commands(plain));
-        Assert.Null(EaReader.Symbols(plain));
-        Assert.Equal("h1", Assert.Single(EaReader.Commands(withBoth)!).Id);
-        Assert.Equal(["EURUSD", "GBPUSD"], EaReader.Symbols(withBoth));
+        Assert.False(EaResponseParser.HasCommands(plain));
+        Assert.Null(EaResponseParser.Symbols(plain));
+        Assert.Equal("h1", Assert.Single(EaResponseParser.Commands(withBoth)).Id);
+        Assert.Equal(["EURUSD", "GBPUSD"], EaResponseParser.Symbols(withBoth));
     }
 
     [Fact]
