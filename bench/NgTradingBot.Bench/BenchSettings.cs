@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace NgTradingBot.Bench;
+
+public sealed record BenchSettings(int[] EaCounts, TimeSpan Warmup, TimeSpan Duration, int Symbols, double CommandsPerSecond)
+{
+    public const string Usage = """
+        dotnet run -c Release --project bench/NgTradingBot.Bench -- [--eas 50,100,200] [--warmup 10s] [--duration 30s] [--symbols 5] [--commands-per-second 2]
+        Boots the whole composition (Release build, free ports, throwaway data), runs each fleet size of simulated
+        EAs at the deployed cadence (50 ms timer, every symbol each tick, 10 s position sync) and prints the figures.
+        """;
+
+    public static BenchSettings Parse(string[] args)
+    {
+        var settings = new BenchSettings([50, 100, 200], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), 5, 2);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            settings = args[i] switch
+            {
+                "--eas" => settings with { EaCounts = args[i + 1].Split(',').Select(int.Parse).ToArray() },
+                "--warmup" => settings with { Warmup = Seconds(args[i + 1]) },
+                "--duration" => settings with { Duration = Seconds(args[i + 1]) },
+                "--symbols" => settings with { Symbols = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                "--commands-per-second" => settings with { CommandsPerSecond = double.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
+            };
+        }
+        if (args.Length % 2 != 0 || settings.EaCounts.Any(n => n <= 0) || settings.Duration <= TimeSpan.Zero || settings.Symbols is < 1 or > 20)
+        {
+            throw new ArgumentException(Usage);
+        }
+        return settings;
+    }
+
+    private static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value.TrimEnd('s'), CultureInfo.InvariantCulture));
+}
