@@ -22,6 +22,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<EaAuthenticator>();
+        builder.Services.AddHostedService<CredentialChanges>();
         builder.Services.AddSingleton<EaRateLimits>();
         builder.Services.AddSingleton<EaRoutes>();
         builder.Services.AddSingleton<EaPipeline>();

@@ -38,6 +38,9 @@ public sealed class DistributedApplicationBuilder
 
     public AppHostOptions AppHost { get; }
 
+    /// <summary>The model so far; tests adjust a resource after composing, as with Aspire's builder.</summary>
+    public IReadOnlyList<Resource> Resources => _resources;
+
     /// <summary>The repository the AppHost was built from; relative data folders are resolved against it.</summary>
     public static string RepositoryRoot => typeof(DistributedApplicationBuilder).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().First(a => a.Key == "RepositoryRoot").Value!;

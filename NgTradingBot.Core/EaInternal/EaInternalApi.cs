@@ -20,6 +20,7 @@ public static class EaInternalApi
         api.MapPost("/connect", ConnectAsync);
         api.MapGet("/symbols", GetSymbolsAsync);
         api.MapGet("/coverage", GetCoverageAsync);
+        api.MapTradesSync();
         return app;
     }
 

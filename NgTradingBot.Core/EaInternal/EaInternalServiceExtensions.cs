@@ -6,6 +6,7 @@ public static class EaInternalServiceExtensions
     public static IHostApplicationBuilder AddEaInternal(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<OhlcCoverage>();
+        builder.Services.AddSingleton<NgTradingBot.Core.Trades.TradeSyncReconciler>();
         return builder;
     }
 }

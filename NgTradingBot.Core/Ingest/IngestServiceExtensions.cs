@@ -19,7 +19,6 @@ public static class IngestServiceExtensions
         builder.Services.AddSingleton<IIngestHandler, ProfitUpdateHandler>();
         builder.Services.AddSingleton<IIngestHandler, TransactionHandler>();
         builder.Services.AddSingleton<IIngestHandler, TradeUpdateHandler>();
-        builder.Services.AddSingleton<IIngestHandler, TradesSyncHandler>();
         builder.Services.AddSingleton<IIngestHandler, LogHandler>();
         builder.Services.AddSingleton<IIngestHandler, SymbolSpecsHandler>();
         builder.Services.AddSingleton<IIngestHandler, OhlcHistoricalHandler>();

@@ -53,6 +53,8 @@ public sealed class EaAuthenticator(RedisAccountCredentials credentials, IOption
     /// <summary>Forgets a login's cached credential (after this gateway relayed a connect that issued a key).</summary>
     public void Forget(long login) => _cache.TryRemove(login, out _);
 
+    public void ForgetAll() => _cache.Clear();
+
     private bool Matches(AccountCredential credential, string key)
     {
         if (!ApiKeyFormat.IsWellFormed(key))

@@ -19,7 +19,32 @@ public static class TradesApi
     private static Task<IResult> UpdateAsync(HttpContext http, [AsParameters] EaServices ea) =>
         ea.IngestAsync(http, ea.Routes.TradeUpdate, IngestKinds.TradeUpdate, TradeUpdateRequest.Parse, _ => EaResponses.Success);
 
-    private static Task<IResult> SyncAsync(HttpContext http, [AsParameters] EaServices ea) =>
-        ea.IngestAsync(http, ea.Routes.TradesSync, IngestKinds.TradesSync, TradesSyncRequest.Parse,
-            request => EaResponses.SuccessWith(new EaField("received", request.Trades.Count)));
+    // The answer reports what changed (contract section 12), so Core reconciles before the client gets it;
+    // the 200 then means the reconciliation is committed in PostgreSQL.
+    private static async Task<IResult> SyncAsync(HttpContext http, [AsParameters] EaServices ea)
+    {
+        var (inbound, error) = await ea.Pipeline.ReceiveAsync(http, ea.Routes.TradesSync);
+        if (inbound is null)
+        {
+            return error!;
+        }
+        using (inbound)
+        {
+            var (request, invalid) = EaPipeline.Parse(inbound, TradesSyncRequest.Parse);
+            if (request is null)
+            {
+                return invalid!;
+            }
+            var outcome = await ea.Core.SyncTradesAsync(inbound.Account.Login, inbound.Body.Root, http.RequestAborted);
+            return EaResult.Ok(EaResponses.SuccessWith(
+                new EaField("received", request.Trades.Count),
+                new EaField("inserted", outcome.Inserted.Count),
+                new EaField("updated", outcome.Updated.Count),
+                new EaField("closed", outcome.Closed.Count),
+                new EaField("inserted_tickets", string.Join(',', outcome.Inserted)),
+                new EaField("updated_tickets", string.Join(',', outcome.Updated)),
+                new EaField("closed_tickets", string.Join(',', outcome.Closed)),
+                new EaField("guarded", EaValue.Boolean(outcome.Guarded))));
+        }
+    }
 }

@@ -12,6 +12,9 @@ public static class EaRedisKeys
     /// <summary>Consumer group Core reads the ingest stream with.</summary>
     public const string IngestGroup = "core";
 
+    /// <summary>Pub/sub channel: an account's (login's) credential or enrollment changed; caches must drop it.</summary>
+    public const string CredentialsChangedChannel = "ea:credentials-changed";
+
     /// <summary>Pub/sub channel: an account (login) has new commands waiting.</summary>
     public const string CommandsReadyChannel = "ea:commands-ready";
 

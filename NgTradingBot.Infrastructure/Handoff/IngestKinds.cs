@@ -8,7 +8,6 @@ public static class IngestKinds
     public const string ProfitUpdate = "profit_update";
     public const string Transaction = "transaction";
     public const string TradeUpdate = "trade_update";
-    public const string TradesSync = "trades_sync";
     public const string Log = "log";
     public const string SymbolSpecs = "symbol_specs";
     public const string OhlcHistorical = "ohlc_historical";

@@ -33,6 +33,8 @@ public sealed class RedisAccountCredentials(RedisConnection redis)
                 : database.KeyDeleteAsync(EaRedisKeys.KeyOwner(previous)));
         }
         await Task.WhenAll(writes).ConfigureAwait(false);
+        // After the writes: a gateway that drops its cached copy on this message reads the new one.
+        await redis.Subscriber.PublishAsync(EaRedisKeys.CredentialsChangedChannel, credential.Login).ConfigureAwait(false);
     }
 
     /// <summary>The login a key hash was issued to; the caller must still authenticate the key itself.</summary>

@@ -12,6 +12,11 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds to the composition.</summary>
     protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
 
+    /// <summary>Adjusts the composed model before it starts (for example a service's settings).</summary>
+    protected virtual void Configure(DistributedApplicationBuilder builder)
+    {
+    }
+
     public FakeOtlpCollector Collector { get; } = new();
 
     public DistributedApplication App { get; private set; } = null!;
@@ -25,7 +30,9 @@ public class AppFixture : IAsyncLifetime
             ["AppHost:OtlpProtocol"] = "http/protobuf",
             ["AppHost:OtlpMetricExportInterval"] = "00:00:01",
         };
-        App = DistributedApplicationTestingBuilder.Create(settings).Build();
+        var builder = DistributedApplicationTestingBuilder.Create(settings);
+        Configure(builder);
+        App = builder.Build();
         AppDomain.CurrentDomain.ProcessExit += StopOnExit;
         try
         {

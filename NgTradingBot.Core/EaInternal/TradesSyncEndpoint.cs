@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using NgTradingBot.Core.Api;
+using NgTradingBot.Core.Trades;
+using NgTradingBot.EaProtocol.Requests;
+
+namespace NgTradingBot.Core.EaInternal;
+
+/// <summary>
+/// /api/trades/sync answers with what changed, so unlike the streamed EA traffic it is reconciled while
+/// the client waits: the gateway forwards the validated body, the answer comes after the commit.
+/// </summary>
+public static class TradesSyncEndpoint
+{
+    public static RouteGroupBuilder MapTradesSync(this RouteGroupBuilder api)
+    {
+        api.MapPost("/trades-sync", SyncAsync);
+        return api;
+    }
+
+    private static async Task<Results<Ok<SyncOutcome>, JsonHttpResult<ApiError>>> SyncAsync(
+        long? login, HttpRequest request, NpgsqlDataSource dataSource, TradeSyncReconciler reconciler, CancellationToken cancellationToken)
+    {
+        if (login is not > 0)
+        {
+            return ApiError.BadRequest("login must be a positive integer");
+        }
+        var (document, error) = await JsonBody.ReadAsync(request, cancellationToken);
+        if (document is null)
+        {
+            return ApiError.BadRequest(error!);
+        }
+        using (document)
+        {
+            var sync = TradesSyncRequest.Parse(document.RootElement);
+            if (!sync.IsSuccess)
+            {
+                return ApiError.BadRequest(sync.Error.Message);
+            }
+            if (sync.Value.Account != login)
+            {
+                return ApiError.BadRequest($"body account {sync.Value.Account} is not login {login}");
+            }
+
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var accountId = await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM accounts WHERE login = @login", new { login });
+            if (accountId is null)
+            {
+                return ApiError.NotFound($"Account {login} is not known");
+            }
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var outcome = await reconciler.ReconcileAsync(connection, transaction, accountId.Value, login.Value, sync.Value.Trades);
+            await transaction.CommitAsync(cancellationToken);
+            return TypedResults.Ok(outcome);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Npgsql;
+using NgTradingBot.EaProtocol.Requests;
+
+namespace NgTradingBot.Core.Trades;
+
+/// <summary>What a reconciliation stored: counts and tickets of rows actually written.</summary>
+public sealed record SyncOutcome(
+    IReadOnlyList<long> Inserted,
+    IReadOnlyList<long> Updated,
+    IReadOnlyList<long> Closed,
+    bool Guarded,
+    IReadOnlyList<SyncFailure> Failed);
+
+public sealed record SyncFailure(long Ticket, string Error);
+
+/// <summary>
+/// Reconciles an account's trades to the EA's complete list of open positions (/api/trades/sync): the
+/// EA is the truth for positions. Each row is written under its own savepoint, so one bad row does not
+/// undo the rest; an empty list never closes anything (an EA starting up reports one).
+/// </summary>
+public sealed class TradeSyncReconciler(ILogger<TradeSyncReconciler> logger)
+{
+    private const string RowSavepoint = "sync_row";
+
+    public async Task<SyncOutcome> ReconcileAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long login,
+        IReadOnlyList<SyncedTrade> reported)
+    {
+        var stored = await TradeStore.GetForSyncAsync(connection, transaction, accountId, [.. reported.Select(t => t.Ticket)]);
+        var plan = TradeReconciliation.Plan(stored, reported);
+        if (plan.Guarded)
+        {
+            logger.LogWarning("Account {Login} reported no open positions while {Count} are stored open; closing none (an EA starting up reports an empty list)",
+                login, stored.Count(t => t.Status == TradeRow.Open));
+        }
+
+        var failed = new List<SyncFailure>();
+        var inserted = await WriteEachAsync(transaction, plan.Inserts, r => r.Ticket,
+            row => TradeStore.UpsertAsync(connection, transaction, accountId, row), failed);
+        var updated = await WriteEachAsync(transaction, plan.Updates, r => r.Ticket,
+            row => TradeStore.UpsertAsync(connection, transaction, accountId, row), failed);
+        var closed = await WriteEachAsync(transaction, plan.Closes, ticket => ticket,
+            ticket => TradeStore.SyncCloseAsync(connection, transaction, accountId, ticket), failed);
+        return new SyncOutcome(inserted, updated, closed, plan.Guarded, failed);
+    }
+
+    private static async Task<List<long>> WriteEachAsync<T>(NpgsqlTransaction transaction, IReadOnlyList<T> items, Func<T, long> ticketOf,
+        Func<T, Task<int>> write, List<SyncFailure> failed)
+    {
+        var stored = new List<long>();
+        foreach (var item in items)
+        {
+            await transaction.SaveAsync(RowSavepoint);
+            try
+            {
+                if (await write(item) > 0)
+                {
+                    stored.Add(ticketOf(item));
+                }
+                await transaction.ReleaseAsync(RowSavepoint);
+            }
+            catch (PostgresException ex) when (!ex.IsTransient)
+            {
+                await transaction.RollbackAsync(RowSavepoint);
+                failed.Add(new SyncFailure(ticketOf(item), ex.MessageText));
+            }
+        }
+        return stored;
+    }
+}
