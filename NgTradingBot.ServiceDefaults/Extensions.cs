@@ -54,7 +54,7 @@ public static class Extensions
     /// <summary>/health: every check must be healthy (readiness); /alive: only the live checks.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseMiddleware<HealthProbeTraceFilter>();
+        app.UseMiddleware<ServerSpanEnricher>();
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
         {
             // Degraded means "still starting" here (for example migrations running): not ready yet.

@@ -23,7 +23,29 @@ public sealed class TelemetryTests(AppFixture fixture)
         Assert.Contains(fixture.Collector.Received, r => r.Path == "/v1/metrics");
     }
 
-    private string MetricsText() => string.Join('\n', fixture.Collector.Received
-        .Where(r => r.Path == "/v1/metrics")
+    [Fact]
+    public async Task ServicesExportTracesOfRealRequestsButNotOfHealthProbes()
+    {
+        using var client = fixture.App.CreateHttpClient("web");
+        await client.GetStringAsync("/health");
+        await client.GetStringAsync("/alive");
+        await client.GetStringAsync("/api/system/status");
+
+        // Web's server span with its route, and Core's server span for the call Web made to it.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!Text("/v1/traces").Contains("GET /api/system/status") || !Text("/v1/traces").Contains("GET /api/status"))
+        {
+            await Task.Delay(200, timeout.Token);
+        }
+
+        Assert.Contains("http.response.status_code", Text("/v1/traces"));
+        Assert.DoesNotContain("/health", Text("/v1/traces"));
+        Assert.DoesNotContain("/alive", Text("/v1/traces"));
+    }
+
+    private string MetricsText() => Text("/v1/metrics");
+
+    private string Text(string path) => string.Join('\n', fixture.Collector.Received
+        .Where(r => r.Path == path)
         .Select(r => Encoding.UTF8.GetString(r.Body)));
 }
