@@ -23,12 +23,13 @@ public static class EaBodyReader
             limit.MaxRequestBodySize = route.MaxBodyBytes;
         }
 
-        byte[] bytes;
+        ReadOnlyMemory<byte> bytes;
         try
         {
-            using var buffer = new MemoryStream(context.Request.ContentLength is { } length ? (int)Math.Min(length, int.MaxValue) : 4096);
+            var buffer = new MemoryStream(context.Request.ContentLength is { } length ? (int)Math.Min(length, int.MaxValue) : 4096);
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            bytes = buffer.ToArray();
+            // The parsed body keeps referring to this buffer (valid UTF-8 is parsed in place), so no copy.
+            bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -39,7 +40,7 @@ public static class EaBodyReader
         {
             return (body, null);
         }
-        var payload = bytes.AsSpan(EaBodyDecoder.PayloadRange(bytes));
+        var payload = bytes.Span[EaBodyDecoder.PayloadRange(bytes.Span)];
         return payload.Trim(" \t\r\n"u8).IsEmpty
             ? (null, EaResult.Error(EaError.NoDataProvided))
             : (null, EaResult.Error(StatusCodes.Status400BadRequest, "Request body is not valid JSON"));

@@ -8,10 +8,8 @@ public sealed class EaInbound(EaJsonBody body, AuthenticatedEa? ea) : IDisposabl
 {
     public EaJsonBody Body { get; } = body;
 
-    /// <summary>Null only on the routes that carry no account (connect, coverage).</summary>
-    public AuthenticatedEa? Ea { get; } = ea;
-
-    public AuthenticatedEa Account => Ea ?? throw new InvalidOperationException("This route is not authenticated.");
+    /// <summary>The authenticated account; the routes that carry none (connect, coverage) must not ask.</summary>
+    public AuthenticatedEa Account => ea ?? throw new InvalidOperationException("This route is not authenticated.");
 
     public void Dispose() => Body.Dispose();
 }

@@ -2,40 +2,36 @@ using Microsoft.Extensions.Options;
 
 namespace NgTradingBot.EaGateway.Ea;
 
-/// <summary>Every EA route's reading rules, from the gateway's options.</summary>
+/// <summary>Every EA route's reading rules, from the gateway's options; built once, read on every request.</summary>
 public sealed class EaRoutes(IOptions<EaGatewayOptions> options)
 {
-    private readonly EaGatewayOptions _options = options.Value;
+    public EaRoute Connect { get; } = new("connect", options.Value.MaxBodyBytes, AllowRepair: true, Key: KeySource.None);
 
-    public EaRoute Connect => new("connect", _options.MaxBodyBytes, AllowRepair: true, Key: KeySource.None);
+    public EaRoute Symbols { get; } = new("symbols", options.Value.MaxBodyBytes);
 
-    public EaRoute Symbols => Standard("symbols");
+    public EaRoute SymbolSpecs { get; } = new("symbol_specs", options.Value.MaxBodyBytes);
 
-    public EaRoute SymbolSpecs => Standard("symbol_specs");
+    public EaRoute OhlcCoverage { get; } = new("ohlc_coverage", options.Value.MaxBodyBytes, Key: KeySource.None);
 
-    public EaRoute OhlcCoverage => new("ohlc_coverage", _options.MaxBodyBytes, Key: KeySource.None);
+    public EaRoute OhlcHistorical { get; } = new("ohlc_historical", options.Value.MaxHistoryBodyBytes);
 
-    public EaRoute OhlcHistorical => new("ohlc_historical", _options.MaxHistoryBodyBytes);
+    public EaRoute Heartbeat { get; } = new("heartbeat", options.Value.MaxBodyBytes, WrongKeyStatus: StatusCodes.Status403Forbidden);
 
-    public EaRoute Heartbeat => new("heartbeat", _options.MaxBodyBytes, WrongKeyStatus: StatusCodes.Status403Forbidden);
+    public EaRoute GetCommands { get; } = new("get_commands", options.Value.MaxBodyBytes);
 
-    public EaRoute GetCommands => Standard("get_commands");
+    public EaRoute CommandResponse { get; } = new("command_response", options.Value.MaxBodyBytes);
 
-    public EaRoute CommandResponse => Standard("command_response");
+    public EaRoute ProfitUpdate { get; } = new("profit_update", options.Value.MaxBodyBytes);
 
-    public EaRoute ProfitUpdate => Standard("profit_update");
+    public EaRoute Transaction { get; } = new("transaction", options.Value.MaxBodyBytes, AllowRepair: true);
 
-    public EaRoute Transaction => new("transaction", _options.MaxBodyBytes, AllowRepair: true);
+    public EaRoute Disconnect { get; } = new("disconnect", options.Value.MaxBodyBytes);
 
-    public EaRoute Disconnect => Standard("disconnect");
+    public EaRoute Ticks { get; } = new("ticks", options.Value.MaxTickBodyBytes);
 
-    public EaRoute Ticks => new("ticks", _options.MaxTickBodyBytes);
+    public EaRoute TradeUpdate { get; } = new("trades_update", options.Value.MaxBodyBytes);
 
-    public EaRoute TradeUpdate => Standard("trades_update");
+    public EaRoute TradesSync { get; } = new("trades_sync", options.Value.MaxBodyBytes);
 
-    public EaRoute TradesSync => Standard("trades_sync");
-
-    public EaRoute Log => new("log", _options.MaxBodyBytes, AllowRepair: true);
-
-    private EaRoute Standard(string name) => new(name, _options.MaxBodyBytes);
+    public EaRoute Log { get; } = new("log", options.Value.MaxBodyBytes, AllowRepair: true);
 }

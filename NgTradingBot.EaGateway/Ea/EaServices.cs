@@ -20,11 +20,11 @@ public sealed record EaServices(
     EaRateLimits RateLimits)
 {
     /// <summary>
-    /// The shape of most EA routes: authenticate, validate with the route's request model, make the body
-    /// durable in the ingest stream, then answer 200.
+    /// Every EA route: read, authenticate and rate-limit (<see cref="EaPipeline"/>), validate with the
+    /// route's request model, then do the route's own work. Each early exit is the EA's 4xx answer.
     /// </summary>
-    public async Task<IResult> IngestAsync<T>(HttpContext http, EaRoute route, string kind,
-        Func<JsonElement, EaParseResult<T>> parse, Func<T, ReadOnlyMemory<byte>> answer) where T : class
+    public async Task<IResult> HandleAsync<T>(HttpContext http, EaRoute route, Func<JsonElement, EaParseResult<T>> parse,
+        Func<EaInbound, T, Task<IResult>> handle) where T : class
     {
         var (inbound, error) = await Pipeline.ReceiveAsync(http, route);
         if (inbound is null)
@@ -34,12 +34,16 @@ public sealed record EaServices(
         using (inbound)
         {
             var (request, invalid) = EaPipeline.Parse(inbound, parse);
-            if (request is null)
-            {
-                return invalid!;
-            }
-            await Ingest.PublishAsync(kind, inbound.Account, http, inbound.Body.Root);
-            return EaResult.Ok(answer(request));
+            return request is null ? invalid! : await handle(inbound, request);
         }
     }
+
+    /// <summary>The shape of most EA routes: make the validated body durable in the ingest stream, then answer 200.</summary>
+    public Task<IResult> IngestAsync<T>(HttpContext http, EaRoute route, string kind,
+        Func<JsonElement, EaParseResult<T>> parse, Func<T, ReadOnlyMemory<byte>> answer) where T : class =>
+        HandleAsync(http, route, parse, async (inbound, request) =>
+        {
+            await Ingest.PublishAsync(kind, inbound.Account, http, inbound.Body.Root);
+            return EaResult.Ok(answer(request));
+        });
 }

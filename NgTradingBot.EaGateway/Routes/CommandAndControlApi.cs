@@ -26,20 +26,9 @@ public static class CommandAndControlApi
     }
 
     // No key at connect: the EA identifies itself by login only (contract 3.2). Core issues the key.
-    private static async Task<IResult> ConnectAsync(HttpContext http, [AsParameters] EaServices ea)
-    {
-        var (inbound, error) = await ea.Pipeline.ReceiveAsync(http, ea.Routes.Connect);
-        if (inbound is null)
+    private static Task<IResult> ConnectAsync(HttpContext http, [AsParameters] EaServices ea) =>
+        ea.HandleAsync(http, ea.Routes.Connect, ConnectRequest.Parse, async (_, request) =>
         {
-            return error!;
-        }
-        using (inbound)
-        {
-            var (request, invalid) = EaPipeline.Parse(inbound, ConnectRequest.Parse);
-            if (request is null)
-            {
-                return invalid!;
-            }
             if (!ea.RateLimits.AllowConnect(request.Account))
             {
                 return EaResult.Error(StatusCodes.Status429TooManyRequests, "Too many connects for this account; slow down");
@@ -53,83 +42,42 @@ public static class CommandAndControlApi
                 { Outcome: "pending" } => EaResult.Error(StatusCodes.Status403Forbidden, "Account is awaiting operator approval"),
                 _ => EaResult.Error(StatusCodes.Status403Forbidden, "Account is blocked"),
             };
-        }
-    }
+        });
 
-    private static async Task<IResult> SymbolsAsync(HttpContext http, [AsParameters] EaServices ea)
-    {
-        var (inbound, error) = await ea.Pipeline.ReceiveAsync(http, ea.Routes.Symbols);
-        if (inbound is null)
-        {
-            return error!;
-        }
-        using (inbound)
+    private static Task<IResult> SymbolsAsync(HttpContext http, [AsParameters] EaServices ea) =>
+        ea.HandleAsync(http, ea.Routes.Symbols, SymbolsRequest.Parse, async (inbound, _) =>
         {
             var list = await ea.Core.GetSymbolsAsync(inbound.Account.Login, http.RequestAborted);
             return EaResult.Ok(EaResponses.Symbols(list.Symbols, new EaField("count", list.Symbols.Count)));
-        }
-    }
+        });
 
     // Coverage carries no account, only the X-API-Key header (contract 5.4). Bars differ per broker, so
     // the key tells whose broker to measure; like the legacy server the route stays open, and an
     // unidentified caller is told to upload (an upload costs little; a wrong "covered" loses history).
-    private static async Task<IResult> CoverageAsync(HttpContext http, [AsParameters] EaServices ea)
-    {
-        var (inbound, error) = await ea.Pipeline.ReceiveAsync(http, ea.Routes.OhlcCoverage);
-        if (inbound is null)
+    private static Task<IResult> CoverageAsync(HttpContext http, [AsParameters] EaServices ea) =>
+        ea.HandleAsync(http, ea.Routes.OhlcCoverage, OhlcCoverageRequest.Parse, async (_, request) =>
         {
-            return error!;
-        }
-        using (inbound)
-        {
-            var (request, invalid) = EaPipeline.Parse(inbound, OhlcCoverageRequest.Parse);
-            if (request is null)
-            {
-                return invalid!;
-            }
             var caller = await ea.Authenticator.IdentifyAsync(http.Request.Headers[EaPipeline.ApiKeyHeader].FirstOrDefault());
             var coverage = await ea.Core.GetCoverageAsync(caller?.Login, request.Symbol, request.Timeframe.ToString(), request.RequiredBars, http.RequestAborted);
             return EaResult.Ok(EaResponses.Coverage(coverage.CoveragePercent, coverage.NeedsUpdate,
                 new EaField("bar_count", coverage.BarCount), new EaField("expected_bars", coverage.ExpectedBars)));
-        }
-    }
+        });
 
-    private static async Task<IResult> GetCommandsAsync(HttpContext http, [AsParameters] EaServices ea)
-    {
-        var (inbound, error) = await ea.Pipeline.ReceiveAsync(http, ea.Routes.GetCommands);
-        if (inbound is null)
-        {
-            return error!;
-        }
-        using (inbound)
-        {
-            return EaResult.Ok(await ea.Commands.TakeAsync(inbound.Account, "get_commands"));
-        }
-    }
+    private static Task<IResult> GetCommandsAsync(HttpContext http, [AsParameters] EaServices ea) =>
+        ea.HandleAsync(http, ea.Routes.GetCommands, GetCommandsRequest.Parse,
+            async (inbound, _) => EaResult.Ok(await ea.Commands.TakeAsync(inbound.Account, "get_commands")));
 
     // An EA may only answer its own commands: an id that is unknown or belongs to another account is 404.
-    private static async Task<IResult> CommandResponseAsync(HttpContext http, [AsParameters] EaServices ea)
-    {
-        var (inbound, error) = await ea.Pipeline.ReceiveAsync(http, ea.Routes.CommandResponse);
-        if (inbound is null)
+    private static Task<IResult> CommandResponseAsync(HttpContext http, [AsParameters] EaServices ea) =>
+        ea.HandleAsync(http, ea.Routes.CommandResponse, CommandResponseRequest.Parse, async (inbound, request) =>
         {
-            return error!;
-        }
-        using (inbound)
-        {
-            var (request, invalid) = EaPipeline.Parse(inbound, CommandResponseRequest.Parse);
-            if (request is null)
-            {
-                return invalid!;
-            }
             if (await ea.CommandQueue.GetOwnerAsync(request.CommandId) != inbound.Account.Login)
             {
                 return EaResult.Error(StatusCodes.Status404NotFound, "Command not found");
             }
             await ea.Ingest.PublishAsync(IngestKinds.CommandResponse, inbound.Account, http, inbound.Body.Root);
             return EaResult.Ok(EaResponses.Success);
-        }
-    }
+        });
 
     private static Task<IResult> SymbolSpecsAsync(HttpContext http, [AsParameters] EaServices ea) =>
         ea.IngestAsync(http, ea.Routes.SymbolSpecs, IngestKinds.SymbolSpecs, SymbolSpecsRequest.Parse,

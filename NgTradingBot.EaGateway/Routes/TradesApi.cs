@@ -21,20 +21,11 @@ public static class TradesApi
 
     // The answer reports what changed (contract section 12), so Core reconciles before the client gets it;
     // the 200 then means the reconciliation is committed in PostgreSQL.
-    private static async Task<IResult> SyncAsync(HttpContext http, [AsParameters] EaServices ea)
-    {
-        var (inbound, error) = await ea.Pipeline.ReceiveAsync(http, ea.Routes.TradesSync);
-        if (inbound is null)
+    // The answer reports what changed (contract section 12), so Core reconciles before the client gets it;
+    // the 200 then means the reconciliation is committed in PostgreSQL.
+    private static Task<IResult> SyncAsync(HttpContext http, [AsParameters] EaServices ea) =>
+        ea.HandleAsync(http, ea.Routes.TradesSync, TradesSyncRequest.Parse, async (inbound, request) =>
         {
-            return error!;
-        }
-        using (inbound)
-        {
-            var (request, invalid) = EaPipeline.Parse(inbound, TradesSyncRequest.Parse);
-            if (request is null)
-            {
-                return invalid!;
-            }
             var outcome = await ea.Core.SyncTradesAsync(inbound.Account.Login, inbound.Body.Root, http.RequestAborted);
             return EaResult.Ok(EaResponses.SuccessWith(
                 new EaField("received", request.Trades.Count),
@@ -45,6 +36,5 @@ public static class TradesApi
                 new EaField("updated_tickets", string.Join(',', outcome.Updated)),
                 new EaField("closed_tickets", string.Join(',', outcome.Closed)),
                 new EaField("guarded", EaValue.Boolean(outcome.Guarded))));
-        }
-    }
+        });
 }

@@ -37,8 +37,9 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
         recorder.Start();
         using var measuring = new CancellationTokenSource(settings.Duration);
         var probe = new CommandProbe(core);
-        await probe.RunAsync(loginBase, eas, settings.CommandsPerSecond, measuring.Token);
-        await Task.Delay(Remaining(measuring.Token));
+        await Task.WhenAll(
+            probe.RunAsync(loginBase, eas, settings.CommandsPerSecond, measuring.Token),
+            Task.Delay(settings.Duration));
         recorder.Stop();
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuAfter = CpuSeconds();
@@ -61,7 +62,7 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
             eas, connected, seconds,
             all.Count / seconds,
             tickPosts / seconds,
-            (statsAfter.TicksSent - statsBefore.TicksSent) / (clock.Elapsed.TotalSeconds),
+            (statsAfter.TicksSent - statsBefore.TicksSent) / seconds,
             all.Count == 0 ? 0 : 100.0 * all.Count(s => s.Status == 200) / all.Count,
             all.Where(s => s.Status != 200).GroupBy(s => s.Status).ToDictionary(g => g.Key, g => (long)g.Count()),
             samples.OrderByDescending(kv => kv.Value.Length).Select(kv => Latency(kv.Key, kv.Value)).ToList(),
@@ -69,8 +70,6 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
             probe.RoundTripsMs.Count, Percentile(probe.RoundTripsMs, 0.50), Percentile(probe.RoundTripsMs, 0.99),
             lagAtEnd, drain.Elapsed.TotalSeconds);
     }
-
-    private static TimeSpan Remaining(CancellationToken token) => token.IsCancellationRequested ? TimeSpan.Zero : TimeSpan.FromMilliseconds(50);
 
     private Dictionary<string, double> CpuSeconds()
     {

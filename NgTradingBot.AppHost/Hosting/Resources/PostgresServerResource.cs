@@ -41,7 +41,7 @@ public sealed class PostgresServerResource(string name, int port, string databas
         {
             SetState(ResourceState.Starting, "connecting to the configured server");
         }
-        await WaitUntilAcceptingAsync(cancellationToken);
+        await WaitUntilHealthyAsync(cancellationToken);
         await EnsureDatabaseAsync(cancellationToken);
         SetState(ResourceState.Running);
         MarkReady();
@@ -55,10 +55,7 @@ public sealed class PostgresServerResource(string name, int port, string databas
             ?? throw new PrerequisiteMissingException(
                 "PostgreSQL server binaries (initdb, postgres) were not found (looked at AppHost:PostgresBinDirectory, PATH, /usr/lib/postgresql/*/bin). "
                 + "Install them with: sudo apt-get install -y postgresql (or give ConnectionStrings:postgres).");
-        if (PortAllocator.IsInUse(Port))
-        {
-            throw new PrerequisiteMissingException($"Port {Port} for PostgreSQL is already in use. Stop what holds it, or set AppHost:Ports:{Name}:tcp.");
-        }
+        ThrowIfPortInUse(Port, "tcp");
 
         var dataDir = Path.Combine(context.DataDirectory, Name);
         var passwordFile = Path.Combine(context.DataDirectory, Name + ".password");
@@ -137,16 +134,6 @@ public sealed class PostgresServerResource(string name, int port, string databas
             ? new ProcessSpec("setpriv", ["--reuid=postgres", "--regid=postgres", "--init-groups", file, .. args], workingDirectory,
                 new Dictionary<string, string> { ["HOME"] = "/var/lib/postgresql" }, stopSignal)
             : new ProcessSpec(file, args, workingDirectory, new Dictionary<string, string>(), stopSignal);
-
-    private async Task WaitUntilAcceptingAsync(CancellationToken cancellationToken)
-    {
-        var adminConnection = AdminConnectionString();
-        while (!await CanQueryAsync(adminConnection, cancellationToken))
-        {
-            ThrowIfExited();
-            await Task.Delay(200, cancellationToken);
-        }
-    }
 
     private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
     {

@@ -35,11 +35,25 @@ public abstract class ProcessResource(string name) : Resource(name)
         return Task.CompletedTask;
     }
 
-    protected void ThrowIfExited()
+    /// <summary>Polls <see cref="IsHealthyAsync"/> until it holds; fails at once if the process died while starting.</summary>
+    protected async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {
-        if (_exitBeforeReady is { } code)
+        while (!await IsHealthyAsync(cancellationToken))
         {
-            throw new InvalidOperationException($"{Name} exited with code {code} while starting; its output above says why.");
+            if (_exitBeforeReady is { } code)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {code} while starting; its output above says why.");
+            }
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    protected void ThrowIfPortInUse(int port, string endpoint)
+    {
+        if (PortAllocator.IsInUse(port))
+        {
+            throw new PrerequisiteMissingException(
+                $"Port {port} ({Name} {endpoint}) is already in use. Stop what holds it, or set AppHost:Ports:{Name}:{endpoint}.");
         }
     }
 

@@ -96,18 +96,14 @@ public sealed class ProjectResource : ProcessResource
         {
             throw new InvalidOperationException($"{AssemblyPath} does not exist: build the solution first (dotnet build).");
         }
-        foreach (var endpoint in _endpoints.Where(e => PortAllocator.IsInUse(e.Port)))
+        foreach (var endpoint in _endpoints)
         {
-            throw new PrerequisiteMissingException($"Port {endpoint.Port} ({Name} {endpoint.Name}) is already in use. Stop what holds it, or set AppHost:Ports:{Name}:{endpoint.Name}.");
+            ThrowIfPortInUse(endpoint.Port, endpoint.Name);
         }
 
         var spec = new ProcessSpec("dotnet", [AssemblyPath, .. _arguments], Path.GetDirectoryName(AssemblyPath)!, BuildEnvironment(context));
         await StartProcessAsync(context, spec, TimeSpan.FromSeconds(15), cancellationToken);
-        while (!await IsHealthyAsync(cancellationToken))
-        {
-            ThrowIfExited();
-            await Task.Delay(200, cancellationToken);
-        }
+        await WaitUntilHealthyAsync(cancellationToken);
         SetState(ResourceState.Running);
         MarkReady();
     }

@@ -28,10 +28,7 @@ public sealed class RedisResource(string name, int port, string? externalConnect
                 ?? throw new PrerequisiteMissingException(
                     "redis-server was not found (looked at AppHost:RedisServerPath, PATH, /usr/bin). Install it with: sudo apt-get install -y redis-server "
                     + "(or set AppHost:RedisServerPath, or give ConnectionStrings:redis).");
-            if (PortAllocator.IsInUse(Port))
-            {
-                throw new PrerequisiteMissingException($"Port {Port} for Redis is already in use. Stop what holds it, or set AppHost:Ports:{Name}:tcp.");
-            }
+            ThrowIfPortInUse(Port, "tcp");
             var dataDir = Path.Combine(context.DataDirectory, Name);
             Directory.CreateDirectory(dataDir);
             await StartProcessAsync(context, new ProcessSpec(server,
@@ -44,11 +41,7 @@ public sealed class RedisResource(string name, int port, string? externalConnect
             SetState(ResourceState.Starting, "connecting to the configured server");
         }
 
-        while (!await IsHealthyAsync(cancellationToken))
-        {
-            ThrowIfExited();
-            await Task.Delay(100, cancellationToken);
-        }
+        await WaitUntilHealthyAsync(cancellationToken);
         SetState(ResourceState.Running);
         MarkReady();
     }

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using NgTradingBot.AppHost.Hosting;
+using NgTradingBot.EaSimulator;
 
 namespace NgTradingBot.IntegrationTests.Hosting;
 
@@ -13,10 +13,10 @@ public sealed record EaReply(int Status, string Body)
 /// <summary>Sends bodies to the gateway byte for byte as given, the way the EA's WebRequest does (POST, Windows-1252 text).</summary>
 public sealed class EaWire(DistributedApplication app) : IDisposable
 {
-    private static readonly Encoding Windows1252 = CreateWindows1252();
     private readonly Dictionary<string, HttpClient> _clients = [];
 
-    public static byte[] Encode(string body) => Windows1252.GetBytes(body);
+    /// <summary>The body's bytes as the EA sends them (the terminal's ANSI code page).</summary>
+    public static byte[] Encode(string body) => EaEncoding.ToWire(body);
 
     public Task<EaReply> PostAsync(string port, string path, string body, string? apiKeyHeader = null) =>
         SendAsync(HttpMethod.Post, port, path, Encode(body), apiKeyHeader);
@@ -48,16 +48,11 @@ public sealed class EaWire(DistributedApplication app) : IDisposable
     /// <summary>Registers a login the way the EA does and returns the key the gateway handed out.</summary>
     public async Task<string> ConnectAsync(long login, string broker = "Test Broker Ltd", params string[] symbols)
     {
-        var list = string.Join(',', (symbols.Length == 0 ? ["EURUSD", "GBPUSD", "XAUUSD"] : symbols).Select(s => $"\"{s}\""));
         var reply = await PostAsync("command", "/api/connect",
-            $"{{\"account\":{login},\"broker\":\"{broker}\",\"platform\":\"MT5\",\"timestamp\":1730709000,\"available_symbols\":[{list}]}}");
-        if (reply.Status != 200)
-        {
-            throw new InvalidOperationException($"connect answered {reply.Status}: {reply.Body}");
-        }
-        var body = reply.Body;
-        var start = body.IndexOf("\"api_key\":\"", StringComparison.Ordinal) + 11;
-        return body[start..body.IndexOf('"', start)];
+            EaRequestBodies.Connect(login, broker, 1730709000, symbols.Length == 0 ? ["EURUSD", "GBPUSD", "XAUUSD"] : symbols));
+        return reply.Status == 200
+            ? EaResponseParser.ApiKey(reply.Body)
+            : throw new InvalidOperationException($"connect answered {reply.Status}: {reply.Body}");
     }
 
     public void Dispose()
@@ -66,11 +61,5 @@ public sealed class EaWire(DistributedApplication app) : IDisposable
         {
             client.Dispose();
         }
-    }
-
-    private static Encoding CreateWindows1252()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(1252);
     }
 }
