@@ -1,54 +1,49 @@
-using NgTradingBot.AppHost.Hosting;
+using NgTradingBot.AppHost;
+using NgTradingBot.AppHost.Infrastructure;
+using NgTradingBot.AppHost.Operator;
+using NgTradingBot.AppHost.Services;
 
 var builder = DistributedApplication.CreateBuilder(args);
-Program.Compose(builder);
-await using var app = builder.Build();
-return await app.RunAsync();
+builder.Configuration.AddCommandLine(args, AppHostOptions.Switches);
+var setup = AppHostSetup.Create(builder);
 
-public partial class Program
+// Infrastructure
+var database = builder.AddTradingDatabase(setup, serverName: "postgres", databaseName: "ngtradingbot");
+var redis = builder.AddDurableRedis(setup, "redis");
+
+// Services
+var core = builder.AddProject<Projects.NgTradingBot_Core>("core")
+    .WithLoopbackHttpEndpoint(setup, defaultPort: 9910)
+    .WithReference(database).WaitFor(database)
+    .WithReference(redis).WaitFor(redis)
+    .WithHttpHealthCheck("/health")
+    .WithTestOrderCommand()
+    .RestartedWhenCrashed();
+
+var gateway = builder.AddProject<Projects.NgTradingBot_EaGateway>("gateway")
+    .WithEaEndpoints(setup)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(core).WaitFor(core)
+    .WithHttpHealthCheck("/health", endpointName: "command")
+    .RestartedWhenCrashed();
+
+// UI
+builder.AddProject<Projects.NgTradingBot_Web>("web")
+    .WithLoopbackHttpEndpoint(setup, defaultPort: 9905)
+    .WithReference(core).WaitFor(core)
+    .WithHttpHealthCheck("/health")
+    .RestartedWhenCrashed();
+
+if (setup.Options.SimulateEas > 0)
 {
-    /// <summary>
-    /// The resource model: infrastructure, then services, then the UI. The test fixture composes the
-    /// same model through <c>DistributedApplicationTestingBuilder</c>, only on free ports and a throwaway folder.
-    /// </summary>
-    public static void Compose(DistributedApplicationBuilder builder)
-    {
-        var postgres = builder.AddPostgres("postgres", databaseName: "ngtradingbot", port: 5433);
-        var redis = builder.AddRedis("redis", port: 6380);
-
-        var core = builder.AddProject("core", "NgTradingBot.Core")
-            .WithHttpEndpoint(port: 9910)
-            .WithReference(postgres).WithReference(redis)
-            .WaitFor(postgres).WaitFor(redis)
-            .WithHttpHealthCheck("/health");
-
-        var gatewayHost = builder.AppHost.GatewayBindAddress;
-        var gateway = builder.AddProject("gateway", "NgTradingBot.EaGateway")
-            .WithHttpEndpoint("command", 9900, "EaGateway__Ports__Command", gatewayHost)
-            .WithHttpEndpoint("ticks", 9901, "EaGateway__Ports__Ticks", gatewayHost)
-            .WithHttpEndpoint("trades", 9902, "EaGateway__Ports__Trades", gatewayHost)
-            .WithHttpEndpoint("logs", 9903, "EaGateway__Ports__Logs", gatewayHost)
-            .WithEnvironment("EaGateway__BindAddress", gatewayHost)
-            .WithReference(redis).WithReference(core)
-            .WaitFor(redis).WaitFor(core)
-            .WithHttpHealthCheck("/health");
-
-        builder.AddProject("web", "NgTradingBot.Web")
-            .WithHttpEndpoint(port: 9905)
-            .WithReference(core).WithReference(gateway)
-            .WaitFor(core)
-            .WithHttpHealthCheck("/health");
-
-        if (builder.AppHost.SimulateEas > 0)
-        {
-            // The deployed EA hard-codes its tick, trade and log URLs; the simulator is told ours.
-            builder.AddProject("ea-simulator", "ea-simulator")
-                .WithArgs("--server", gateway.GetEndpoint("command").Url,
-                    "--ticks-url", gateway.GetEndpoint("ticks").Url + "/api/ticks",
-                    "--trades-url", gateway.GetEndpoint("trades").Url + "/api/trades/update",
-                    "--logs-url", gateway.GetEndpoint("logs").Url + "/api/log",
-                    "--count", builder.AppHost.SimulateEas.ToString(), "--login-base", "50000000")
-                .WaitFor(gateway);
-        }
-    }
+    builder.AddSimulatedEas("ea-simulator", gateway, setup.Options.SimulateEas);
 }
+
+if (setup.FindProblem() is { } problem)
+{
+    Console.Error.WriteLine(problem);
+    return 2;
+}
+
+builder.Build().Run();
+return 0;

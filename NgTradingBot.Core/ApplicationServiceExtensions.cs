@@ -12,8 +12,9 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("postgres");
+        builder.AddNpgsqlDataSource("ngtradingbot");
         builder.AddRedisClient("redis");
+        builder.Services.AddEaHandoff();
 
         // Columns are snake_case, C# members PascalCase; Dapper matches them without an alias per column.
         DefaultTypeMap.MatchNamesWithUnderscores = true;

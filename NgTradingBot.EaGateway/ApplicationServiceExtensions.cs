@@ -13,6 +13,7 @@ public static class ApplicationServiceExtensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
+        builder.Services.AddEaHandoff();
 
         builder.Services.AddOptions<EaGatewayOptions>()
             .BindConfiguration(EaGatewayOptions.SectionName)

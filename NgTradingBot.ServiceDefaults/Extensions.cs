@@ -1,13 +1,15 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using NgTradingBot.ServiceDefaults.Discovery;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using NgTradingBot.ServiceDefaults.Health;
 using NgTradingBot.ServiceDefaults.Resilience;
-using NgTradingBot.ServiceDefaults.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 // Aspire puts these in Microsoft.Extensions.Hosting so a service's Program.cs needs no using.
 namespace Microsoft.Extensions.Hosting;
@@ -17,6 +19,9 @@ public static class Extensions
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
 
+    /// <summary>Meters and activity sources of our own code all start with this prefix.</summary>
+    public const string OwnTelemetryPrefix = "NgTradingBot.";
+
     /// <summary>Health, telemetry, service discovery and resilient HttpClient defaults.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -24,7 +29,11 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            http.AddStandardResilienceHandler(options =>
+            {
+                builder.Configuration.GetSection(IdempotentRetries.SectionName).Bind(options);
+                IdempotentRetries.Apply(options);
+            });
             http.AddServiceDiscovery();
         });
         return builder;
@@ -35,6 +44,34 @@ public static class Extensions
     {
         builder.AddDefaultHealthChecks();
         builder.ConfigureOpenTelemetry();
+        return builder;
+    }
+
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(OwnTelemetryPrefix + "*"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(OwnTelemetryPrefix + "*")
+                // Probes run every few seconds and would drown the requests an operator looks for.
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddHttpClientInstrumentation());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
         return builder;
     }
 
@@ -54,7 +91,6 @@ public static class Extensions
     /// <summary>/health: every check must be healthy (readiness); /alive: only the live checks.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.UseMiddleware<ServerSpanEnricher>();
         app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions
         {
             // Degraded means "still starting" here (for example migrations running): not ready yet.
@@ -64,33 +100,16 @@ public static class Extensions
                 [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-            ResponseWriter = WriteHealthReport,
+            ResponseWriter = HealthReportWriter.WriteAsync,
         });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions
         {
             Predicate = registration => registration.Tags.Contains("live"),
-            ResponseWriter = WriteHealthReport,
+            ResponseWriter = HealthReportWriter.WriteAsync,
         });
         return app;
     }
 
-    // Operators ask "why not healthy?": answer with each check's status and reason, never a bare word.
-    private static Task WriteHealthReport(HttpContext context, HealthReport report)
-    {
-        context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            durationMs = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-            checks = report.Entries.ToDictionary(
-                entry => entry.Key,
-                entry => new
-                {
-                    status = entry.Value.Status.ToString(),
-                    description = entry.Value.Description ?? entry.Value.Exception?.Message,
-                    durationMs = Math.Round(entry.Value.Duration.TotalMilliseconds, 1),
-                }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
-    }
+    private static bool IsHealthProbe(PathString path) =>
+        path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);
 }

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 using NgTradingBot.Core.Audit;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Accounts;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Audit;
 using NgTradingBot.EaProtocol.Keys;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Accounts;
 

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 using NgTradingBot.Core.Persistence;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Accounts;

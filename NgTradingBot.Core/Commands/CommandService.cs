@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Accounts;
 using NgTradingBot.EaProtocol.Responses;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Commands;

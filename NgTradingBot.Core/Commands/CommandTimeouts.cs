@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Persistence;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Commands;

@@ -1,6 +1,6 @@
 namespace NgTradingBot.Core.Ingest;
 
-/// <summary>Stores one kind of ingest message (<see cref="NgTradingBot.Infrastructure.Handoff.IngestKinds"/>).</summary>
+/// <summary>Stores one kind of ingest message (<see cref="NgTradingBot.Handoff.IngestKinds"/>).</summary>
 public interface IIngestHandler
 {
     string Kind { get; }

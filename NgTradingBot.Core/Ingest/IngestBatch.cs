@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using NgTradingBot.Core.Ingest.Writes;
-using NgTradingBot.Infrastructure.Redis;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest;
 
@@ -25,10 +25,10 @@ public sealed class IngestBatch(
 
     private sealed record Outcome(string Kind, bool Stored);
 
-    public async Task StoreAsync(IReadOnlyList<StreamMessage> entries)
+    public async Task StoreAsync(IReadOnlyList<IngestEntry> entries)
     {
         var started = Stopwatch.GetTimestamp();
-        var messages = entries.Select(e => new IngestMessage(e.Id, e.Kind, e.Payload)).ToList();
+        var messages = entries.Select(e => new IngestMessage(e)).ToList();
         try
         {
             try

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using NgTradingBot.Core.Ingest.Writes;
 using NgTradingBot.EaProtocol.Requests;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest;
 
@@ -24,6 +24,8 @@ public sealed class IngestContext(
     public NpgsqlTransaction Transaction => transaction;
 
     public string MessageId => message.Id;
+
+    public string? CommandId => message.CommandId;
 
     public IngestEnvelope Envelope => message.Envelope!;
 

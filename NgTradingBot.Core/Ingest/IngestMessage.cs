@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest;
 
@@ -8,14 +8,15 @@ public sealed class IngestMessage : IDisposable
 {
     private readonly JsonDocument? _document;
 
-    public IngestMessage(string id, string kind, byte[] payload)
+    public IngestMessage(IngestEntry entry)
     {
-        Id = id;
-        Kind = kind;
-        Payload = payload;
+        Id = entry.Id;
+        Kind = entry.Kind;
+        Payload = entry.Payload;
+        CommandId = entry.CommandId;
         try
         {
-            (Envelope, _document) = IngestEnvelope.Parse(payload);
+            (Envelope, _document) = IngestEnvelope.Parse(entry.Payload);
         }
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentOutOfRangeException)
         {
@@ -28,6 +29,9 @@ public sealed class IngestMessage : IDisposable
     public string Kind { get; }
 
     public byte[] Payload { get; }
+
+    /// <summary>The command a delivery record is about (see <see cref="IngestEntry.CommandId"/>).</summary>
+    public string? CommandId { get; }
 
     public IngestEnvelope? Envelope { get; }
 

@@ -11,7 +11,7 @@ public sealed class IngestOptions : IValidatableObject
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>Wait after an empty read (the Redis client here cannot block on a stream read).</summary>
+    /// <summary>Wait after an empty read (StackExchange.Redis multiplexes one connection, so it never blocks on a stream read).</summary>
     public TimeSpan IdlePollDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
@@ -21,6 +21,12 @@ public sealed class IngestOptions : IValidatableObject
     [Required]
     [RegularExpression("^[A-Za-z0-9._-]{1,64}$")]
     public string ConsumerName { get; set; } = "core";
+
+    /// <summary>
+    /// Entries another consumer read and left unacknowledged this long are taken over (that Core instance
+    /// is gone). Longer than any batch takes to store, so a live instance's work is never taken from it.
+    /// </summary>
+    public TimeSpan ClaimAbandonedAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The longest wait between retries while PostgreSQL or Redis is unreachable.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
@@ -39,6 +45,7 @@ public sealed class IngestOptions : IValidatableObject
             (nameof(MaxRetryDelay), MaxRetryDelay, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
             (nameof(LagSampleInterval), LagSampleInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
             (nameof(ReceiptRetention), ReceiptRetention, TimeSpan.FromMinutes(10), TimeSpan.FromDays(90)),
+            (nameof(ClaimAbandonedAfter), ClaimAbandonedAfter, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1)),
         ];
         foreach (var (name, value, min, max) in ranges.Where(r => r.Value < r.Min || r.Value > r.Max))
         {

@@ -1,19 +1,19 @@
 using Microsoft.Extensions.Options;
 using NgTradingBot.Core.Persistence;
-using NgTradingBot.Infrastructure.Handoff;
-using NgTradingBot.Infrastructure.Redis;
+using NgTradingBot.Handoff;
 using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Ingest;
 
 /// <summary>
 /// Drains the gateway's ingest stream into PostgreSQL. After a restart it first re-reads the entries
-/// this consumer read but never acknowledged (receipts make that harmless), then new ones. An entry is
+/// this consumer read but never acknowledged (receipts make that harmless), then new ones; from time to
+/// time it also takes over entries another Core instance read and then abandoned. An entry is
 /// acknowledged (and deleted) only after the batch holding it committed, so the gateway's 200 really
 /// means "will be stored": a crash or an unreachable PostgreSQL only delays it.
 /// </summary>
 public sealed class IngestProcessor(
-    IRedisStreams streams,
+    IngestStream stream,
     IngestBatch batch,
     IngestMetrics metrics,
     SchemaMigrator migrator,
@@ -24,22 +24,30 @@ public sealed class IngestProcessor(
     {
         var settings = options.Value;
         await migrator.Completed.WaitAsync(stoppingToken);
-        await RetryAsync("create the ingest consumer group",
-            () => streams.EnsureConsumerGroupAsync(EaRedisKeys.IngestStream, EaRedisKeys.IngestGroup), stoppingToken);
+        await RetryAsync("create the ingest consumer group", stream.EnsureConsumerGroupAsync, stoppingToken);
 
         var pendingOnly = true;
         var nextLagSample = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var claimAbandoned = false;
             if (DateTimeOffset.UtcNow >= nextLagSample)
             {
                 await SampleLagAsync();
                 nextLagSample = DateTimeOffset.UtcNow + settings.LagSampleInterval;
+                claimAbandoned = !pendingOnly;
             }
 
-            var entries = await RetryAsync("read the ingest stream",
-                () => streams.ReadAsync(EaRedisKeys.IngestStream, EaRedisKeys.IngestGroup, settings.ConsumerName, settings.BatchSize, pendingOnly),
+            var entries = await RetryAsync("read the ingest stream", () => pendingOnly
+                    ? stream.ReadPendingAsync(settings.ConsumerName, settings.BatchSize)
+                    : claimAbandoned
+                        ? stream.ClaimAbandonedAsync(settings.ConsumerName, settings.ClaimAbandonedAfter, settings.BatchSize)
+                        : stream.ReadNewAsync(settings.ConsumerName, settings.BatchSize),
                 stoppingToken);
+            if (entries.Count == 0 && claimAbandoned)
+            {
+                continue;
+            }
             if (entries.Count == 0)
             {
                 if (pendingOnly)
@@ -56,9 +64,7 @@ public sealed class IngestProcessor(
             // A batch attempt is never cancelled half way; stopping only ends the waits between attempts,
             // and whatever was not acknowledged is read again after the restart.
             await RetryAsync("store an ingest batch", () => batch.StoreAsync(entries), stoppingToken, _ => true);
-            await RetryAsync("acknowledge an ingest batch",
-                () => streams.AcknowledgeAsync(EaRedisKeys.IngestStream, EaRedisKeys.IngestGroup, entries.Select(e => e.Id).ToList()),
-                stoppingToken);
+            await RetryAsync("acknowledge an ingest batch", () => stream.AcknowledgeAsync(entries.Select(e => e.Id).ToList()), stoppingToken);
         }
     }
 
@@ -66,7 +72,7 @@ public sealed class IngestProcessor(
     {
         try
         {
-            metrics.SampledLag(await streams.LengthAsync(EaRedisKeys.IngestStream));
+            metrics.SampledLag(await stream.LengthAsync());
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -3,7 +3,7 @@ using Dapper;
 using Npgsql;
 using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Persistence;
-using NgTradingBot.Infrastructure.Redis;
+using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Status;
 
@@ -21,7 +21,7 @@ public static class StatusApi
     public sealed record IngestStatus(long Stored, long DeadLetters, long IsolatedBatches, long Lag);
 
     // Answers from the real stores, so a 200 here proves Core reaches both PostgreSQL and Redis.
-    private static async Task<IResult> GetStatusAsync(NpgsqlDataSource dataSource, RedisConnection redis, SchemaMigrator migrator, IngestMetrics ingest)
+    private static async Task<IResult> GetStatusAsync(NpgsqlDataSource dataSource, IConnectionMultiplexer redis, SchemaMigrator migrator, IngestMetrics ingest)
     {
         if (!migrator.Completed.IsCompletedSuccessfully)
         {
@@ -32,7 +32,7 @@ public static class StatusApi
             SELECT (SELECT count(*) FROM accounts),
                    (SELECT count(*) FROM commands WHERE status IN ('PENDING', 'DELIVERED', 'OUTCOME_UNKNOWN'))
             """);
-        var ping = await redis.Database.PingAsync();
+        var ping = await redis.GetDatabase().PingAsync();
         var totals = ingest.Totals;
         return TypedResults.Ok(new CoreStatus("core", ServiceVersion, migrator.CurrentVersion, counts.Accounts, counts.OpenCommands,
             Math.Round(ping.TotalMilliseconds, 2), new IngestStatus(totals.Stored, totals.Failed, totals.IsolatedBatches, ingest.Lag)));

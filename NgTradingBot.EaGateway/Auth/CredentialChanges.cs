@@ -1,5 +1,5 @@
-using NgTradingBot.Infrastructure.Handoff;
-using NgTradingBot.Infrastructure.Redis;
+using NgTradingBot.Handoff;
+using StackExchange.Redis;
 
 namespace NgTradingBot.EaGateway.Auth;
 
@@ -7,11 +7,11 @@ namespace NgTradingBot.EaGateway.Auth;
 /// Drops a cached credential as soon as Core announces a change (a new key, an approval, a block), so an
 /// operator's block takes effect on the EA's next request rather than after the cache time.
 /// </summary>
-public sealed class CredentialChanges(RedisConnection redis, EaAuthenticator authenticator) : IHostedService
+public sealed class CredentialChanges(IConnectionMultiplexer redis, EaAuthenticator authenticator) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        redis.Subscriber.Subscribe(EaRedisKeys.CredentialsChangedChannel, (channel, login) =>
+        redis.GetSubscriber().Subscribe(RedisChannel.Literal(EaRedisKeys.CredentialsChangedChannel), (channel, login) =>
         {
             if (long.TryParse((string?)login, out var value))
             {
@@ -19,7 +19,7 @@ public sealed class CredentialChanges(RedisConnection redis, EaAuthenticator aut
             }
         });
         // Announcements made while disconnected are lost: trust no cached credential after a reconnect.
-        redis.Multiplexer.ConnectionRestored += (_, _) => authenticator.ForgetAll();
+        redis.ConnectionRestored += (_, _) => authenticator.ForgetAll();
         return Task.CompletedTask;
     }
 

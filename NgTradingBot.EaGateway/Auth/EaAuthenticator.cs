@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using NgTradingBot.EaProtocol.Auth;
 using NgTradingBot.EaProtocol.Keys;
 using NgTradingBot.EaProtocol.Requests;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.EaGateway.Auth;
 

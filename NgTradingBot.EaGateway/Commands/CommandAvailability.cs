@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using NgTradingBot.Infrastructure.Handoff;
-using NgTradingBot.Infrastructure.Redis;
+using NgTradingBot.Handoff;
 using StackExchange.Redis;
 
 namespace NgTradingBot.EaGateway.Commands;
@@ -12,7 +11,7 @@ namespace NgTradingBot.EaGateway.Commands;
 /// account known to be empty is answered from memory, and asked again at least every
 /// <see cref="EaGatewayOptions.EmptyQueueRecheck"/> in case an announcement was lost.
 /// </summary>
-public sealed class CommandAvailability(RedisConnection redis, IOptions<EaGatewayOptions> options, TimeProvider time) : IHostedService
+public sealed class CommandAvailability(IConnectionMultiplexer redis, IOptions<EaGatewayOptions> options, TimeProvider time) : IHostedService
 {
     private readonly ConcurrentDictionary<long, DateTimeOffset> _knownEmptySince = new();
 
@@ -24,7 +23,7 @@ public sealed class CommandAvailability(RedisConnection redis, IOptions<EaGatewa
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        redis.Subscriber.Subscribe(EaRedisKeys.CommandsReadyChannel, (channel, login) =>
+        redis.GetSubscriber().Subscribe(RedisChannel.Literal(EaRedisKeys.CommandsReadyChannel), (channel, login) =>
         {
             if (long.TryParse((string?)login, out var value))
             {
@@ -32,7 +31,7 @@ public sealed class CommandAvailability(RedisConnection redis, IOptions<EaGatewa
             }
         });
         // While disconnected announcements are lost: trust nothing learned before the reconnect.
-        redis.Multiplexer.ConnectionRestored += (_, _) => _knownEmptySince.Clear();
+        redis.ConnectionRestored += (_, _) => _knownEmptySince.Clear();
         return Task.CompletedTask;
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using NgTradingBot.EaGateway.Auth;
 using NgTradingBot.EaGateway.Telemetry;
 using NgTradingBot.EaProtocol.Responses;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.EaGateway.Commands;
 
@@ -29,7 +29,7 @@ public sealed class CommandDispenser(
         }
 
         var checkedAt = time.GetUtcNow();
-        var stored = await queue.DequeueAsync(ea.Login, ea.AccountId, options.Value.CommandsPerPoll, via);
+        var stored = await queue.DequeueAsync(ea.Login, ea.AccountId, options.Value.CommandsPerPoll, via, checkedAt);
         if (stored.Count == 0)
         {
             availability.MarkEmpty(ea.Login, checkedAt);

@@ -4,7 +4,7 @@ using NgTradingBot.EaGateway.Commands;
 using NgTradingBot.EaGateway.CoreApi;
 using NgTradingBot.EaGateway.Ingest;
 using NgTradingBot.EaProtocol.Requests;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.EaGateway.Ea;
 

@@ -2,8 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using NgTradingBot.EaGateway.Auth;
 using NgTradingBot.EaGateway.Telemetry;
-using NgTradingBot.Infrastructure.Handoff;
-using NgTradingBot.Infrastructure.Redis;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.EaGateway.Ingest;
 
@@ -11,13 +10,13 @@ namespace NgTradingBot.EaGateway.Ingest;
 /// Hands an accepted request to Core through the Redis ingest stream. The EA gets its 200 only after
 /// the append returned: Redis runs with AOF, so from then on the data survives a crash of any process.
 /// </summary>
-public sealed class IngestPublisher(IRedisStreams streams, GatewayMetrics metrics, TimeProvider time)
+public sealed class IngestPublisher(IngestStream stream, GatewayMetrics metrics, TimeProvider time)
 {
     public async Task PublishAsync(string kind, AuthenticatedEa ea, HttpContext context, JsonElement body)
     {
         var started = Stopwatch.GetTimestamp();
         var envelope = new IngestEnvelope(ea.Login, ea.AccountId, time.GetUtcNow(), context.Connection.RemoteIpAddress?.ToString(), body);
-        await streams.AppendAsync(EaRedisKeys.IngestStream, kind, envelope.ToBytes());
+        await stream.AppendAsync(kind, envelope.ToBytes());
         metrics.HandedOff(kind, Stopwatch.GetElapsedTime(started));
     }
 }

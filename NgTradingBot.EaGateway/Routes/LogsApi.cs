@@ -1,7 +1,7 @@
 using NgTradingBot.EaGateway.Ea;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.EaProtocol.Responses;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.EaGateway.Routes;
 

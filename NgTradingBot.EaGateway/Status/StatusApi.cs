@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using NgTradingBot.EaGateway.Ea;
-using NgTradingBot.Infrastructure.Redis;
+using StackExchange.Redis;
 
 namespace NgTradingBot.EaGateway.Status;
 
@@ -16,9 +16,9 @@ public static class StatusApi
     public sealed record GatewayStatus(string Status, string Service, string Version, GatewayPorts Ports, double RedisPingMs);
 
     // Section 12 of the EA contract: liveness and a short summary, no secrets.
-    private static async Task<IResult> GetStatusAsync(RedisConnection redis, IOptions<EaGatewayOptions> options)
+    private static async Task<IResult> GetStatusAsync(IConnectionMultiplexer redis, IOptions<EaGatewayOptions> options)
     {
-        var ping = await redis.Database.PingAsync();
+        var ping = await redis.GetDatabase().PingAsync();
         return TypedResults.Ok(new GatewayStatus("success", "gateway", ServiceVersion, options.Value.Ports, Math.Round(ping.TotalMilliseconds, 2)));
     }
 

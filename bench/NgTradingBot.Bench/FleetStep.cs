@@ -2,7 +2,7 @@ using System.Diagnostics;
 using NgTradingBot.AppHost.Hosting;
 using NgTradingBot.AppHost.Hosting.Resources;
 using NgTradingBot.EaSimulator;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 using StackExchange.Redis;
 
 namespace NgTradingBot.Bench;

@@ -3,7 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using NgTradingBot.Core.Audit;
 using NgTradingBot.Core.Commands;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest.Handlers;
 
@@ -20,7 +20,8 @@ public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, Co
 
     public async Task HandleAsync(IngestContext context)
     {
-        var commandId = Read(context.Body, "command_id");
+        // Records written before the entry carried its own command field hold the id in the body.
+        var commandId = context.CommandId ?? Read(context.Body, "command_id");
         var via = Read(context.Body, "via");
         var command = await context.Connection.QuerySingleOrDefaultAsync<CommandState>(
             "SELECT account_id, status FROM commands WHERE id = @commandId FOR UPDATE", new { commandId }, context.Transaction)

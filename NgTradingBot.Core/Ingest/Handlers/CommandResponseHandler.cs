@@ -5,7 +5,7 @@ using NgTradingBot.Core.Commands;
 using NgTradingBot.EaProtocol.Domain;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.EaProtocol.Responses;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest.Handlers;
 

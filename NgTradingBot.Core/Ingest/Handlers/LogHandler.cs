@@ -1,7 +1,7 @@
 using Dapper;
 using NgTradingBot.EaProtocol.Domain;
 using NgTradingBot.EaProtocol.Requests;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest.Handlers;
 

@@ -1,6 +1,6 @@
 using Dapper;
 using NgTradingBot.EaProtocol.Requests;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest.Handlers;
 

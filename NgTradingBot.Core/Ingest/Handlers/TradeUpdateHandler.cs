@@ -1,6 +1,6 @@
 using NgTradingBot.Core.Trades;
 using NgTradingBot.EaProtocol.Requests;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest.Handlers;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using NgTradingBot.AppHost.Hosting;
-using NgTradingBot.AppHost.Hosting.Resources;
 using NgTradingBot.EaSimulator;
 using NgTradingBot.IntegrationTests.Hosting;
 
@@ -9,7 +7,7 @@ namespace NgTradingBot.IntegrationTests.Ea;
 /// <summary>A composition with approval-required enrollment and tight per-account rate limits.</summary>
 public sealed class AccessPolicyFixture : AppFixture
 {
-    protected override void Configure(DistributedApplicationBuilder builder)
+    protected override void Configure(IDistributedApplicationTestingBuilder builder)
     {
         Service(builder, "core").WithEnvironment("Enrollment__Policy", "ApprovalRequired");
         Service(builder, "gateway")
@@ -17,8 +15,8 @@ public sealed class AccessPolicyFixture : AppFixture
             .WithEnvironment("EaGateway__RateLimits__PerAccountBurst", "20");
     }
 
-    private static ProjectResource Service(DistributedApplicationBuilder builder, string name) =>
-        (ProjectResource)builder.Resources.Single(r => r.Name == name);
+    private static IResourceBuilder<ProjectResource> Service(IDistributedApplicationTestingBuilder builder, string name) =>
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == name));
 }
 
 [CollectionDefinition(Name)]

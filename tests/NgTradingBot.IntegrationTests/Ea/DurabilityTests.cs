@@ -26,8 +26,8 @@ public sealed class DurabilityTests(AppFixture fixture)
             acknowledged.Add((await wire.PostAsync("ticks", "/api/ticks", body)).Status);
         }
         // Killed right after the hand-off, usually while it is storing those 60 000 ticks.
-        var core = fixture.App.GetResource("core");
-        Process.GetProcessById(core.ProcessId!.Value).Kill();
+        var exited = fixture.App.WaitForStateAsync("core", s => s.State?.Text == KnownResourceStates.Exited);
+        Process.GetProcessById(fixture.App.ServicePid("core", "NgTradingBot.Core")!.Value).Kill();
         // While Core is down the gateway still acknowledges: the data waits in Redis.
         for (var i = 0; i < 20; i++)
         {
@@ -35,7 +35,10 @@ public sealed class DurabilityTests(AppFixture fixture)
                 EaRequestBodies.Transaction(login, key, (ulong)(800_000 + i), "BALANCE", 10, 1729000000 + i, "while core was down", 10000))).Status);
         }
 
-        await fixture.App.WaitForResourceHealthyAsync("core");
+        // The AppHost starts the killed Core again; it then stores what waited in Redis.
+        await exited;
+        await fixture.App.WaitForStateAsync("core", s => s.State?.Text == KnownResourceStates.Running);
+        await fixture.App.WaitHealthyAsync("core", TimeSpan.FromMinutes(2));
         await probe.WaitForIngestDrainedAsync();
 
         Assert.All(acknowledged, status => Assert.Equal(200, status));

@@ -1,13 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using NgTradingBot.AppHost.Hosting.Resources;
 using NgTradingBot.IntegrationTests.Hosting;
 
 namespace NgTradingBot.IntegrationTests.Ea;
 
 public sealed class FleetFixture : AppFixture
 {
-    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["AppHost:SimulateEas"] = "2" };
+    protected override IEnumerable<string> ExtraArguments => ["--simulate-eas", "2"];
 }
 
 [CollectionDefinition(Name)]
@@ -25,7 +24,7 @@ public sealed class SimulatedFleetTests(FleetFixture fixture)
     {
         await using var probe = new SystemProbe(fixture.App);
 
-        Assert.Equal(ResourceState.Running, fixture.App.GetResource("ea-simulator").State);
+        await fixture.App.WaitForStateAsync("ea-simulator", s => s.State?.Text == KnownResourceStates.Running);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await probe.ScalarAsync<long>("""
             SELECT count(DISTINCT a.login) FROM accounts a JOIN connections c ON c.account_id = a.id

@@ -1,11 +1,10 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
-using NgTradingBot.Infrastructure.Redis;
+using NgTradingBot.Handoff;
 using NgTradingBot.IntegrationTests.Hosting;
+using StackExchange.Redis;
 
 namespace NgTradingBot.IntegrationTests.Foundation;
 
@@ -15,12 +14,12 @@ public sealed class InfrastructureTests(AppFixture fixture)
     [Fact]
     public async Task CoreAppliesEveryMigrationAndReportsItFromTheDatabase()
     {
-        await fixture.App.WaitForResourceHealthyAsync("core");
+        await fixture.App.WaitHealthyAsync("core");
         using var client = fixture.App.CreateHttpClient("core");
 
         var status = await client.GetFromJsonAsync<JsonElement>("/api/status");
 
-        await using var connection = new NpgsqlConnection(fixture.App.GetConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("ngtradingbot"));
         await connection.OpenAsync();
         await using var versions = new NpgsqlCommand("SELECT max(version) FROM schema_migrations", connection);
         var latest = (int)(await versions.ExecuteScalarAsync())!;
@@ -31,8 +30,8 @@ public sealed class InfrastructureTests(AppFixture fixture)
     [Fact]
     public async Task SchemaHoldsTheTablesTheMissionNeeds()
     {
-        await fixture.App.WaitForResourceHealthyAsync("core");
-        await using var connection = new NpgsqlConnection(fixture.App.GetConnectionString("postgres"));
+        await fixture.App.WaitHealthyAsync("core");
+        await using var connection = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("ngtradingbot"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'", connection);
         var tables = new HashSet<string>();
@@ -58,8 +57,7 @@ public sealed class InfrastructureTests(AppFixture fixture)
 
         Assert.Equal("success", status.GetProperty("status").GetString());
         Assert.True(status.GetProperty("redisPingMs").GetDouble() >= 0);
-        Assert.Equal(fixture.App.Resources.OfType<NgTradingBot.AppHost.Hosting.Resources.ProjectResource>().Single(r => r.Name == "gateway").GetEndpoint("ticks").Port,
-            status.GetProperty("ports").GetProperty("ticks").GetInt32());
+        Assert.Equal(fixture.App.GetEndpoint("gateway", "ticks").Port, status.GetProperty("ports").GetProperty("ticks").GetInt32());
     }
 
     [Fact]
@@ -73,29 +71,28 @@ public sealed class InfrastructureTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task RedisStreamsHandOffDurablyUntilAcknowledged()
+    public async Task TheIngestStreamHandsOffDurablyUntilAcknowledged()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["ConnectionStrings:redis"] = fixture.App.GetConnectionString("redis");
-        builder.AddRedisClient("redis");
-        using var host = builder.Build();
-        var streams = host.Services.GetRequiredService<IRedisStreams>();
-        var stream = "test:" + Guid.NewGuid().ToString("N");
-        await streams.EnsureConsumerGroupAsync(stream, "core");
-        await streams.EnsureConsumerGroupAsync(stream, "core");
+        using var redis = await ConnectionMultiplexer.ConnectAsync((await fixture.App.GetConnectionStringAsync("redis"))!);
+        var stream = new IngestStream(redis, "test:" + Guid.NewGuid().ToString("N"));
+        await stream.EnsureConsumerGroupAsync();
+        await stream.EnsureConsumerGroupAsync();
 
-        await streams.AppendAsync(stream, "tick", Encoding.UTF8.GetBytes("{\"a\":1}"));
-        await streams.AppendAsync(stream, "log", [0xE9, 0x00, 0xFF]);
-        var first = await streams.ReadAsync(stream, "core", "consumer-1", 10);
+        await stream.AppendAsync("tick", Encoding.UTF8.GetBytes("{\"a\":1}"));
+        await stream.AppendAsync("log", [0xE9, 0x00, 0xFF]);
+        var first = await stream.ReadNewAsync("consumer-1", 10);
         // A consumer that died before acknowledging gets the same entries back as pending.
-        var pending = await streams.ReadAsync(stream, "core", "consumer-1", 10, pendingOnly: true);
-        await streams.AcknowledgeAsync(stream, "core", [.. first.Select(m => m.Id)]);
-        var afterAck = await streams.ReadAsync(stream, "core", "consumer-1", 10, pendingOnly: true);
+        var pending = await stream.ReadPendingAsync("consumer-1", 10);
+        // Another instance takes over what a consumer that is gone left behind.
+        var claimed = await stream.ClaimAbandonedAsync("consumer-2", TimeSpan.Zero, 10);
+        await stream.AcknowledgeAsync([.. first.Select(m => m.Id)]);
+        var afterAck = await stream.ReadPendingAsync("consumer-2", 10);
 
         Assert.Equal(["tick", "log"], first.Select(m => m.Kind));
         Assert.Equal(new byte[] { 0xE9, 0x00, 0xFF }, first[1].Payload);
         Assert.Equal(first.Select(m => m.Id), pending.Select(m => m.Id));
+        Assert.Equal(first.Select(m => m.Id), claimed.Select(m => m.Id));
         Assert.Empty(afterAck);
-        Assert.Equal(0, await streams.LengthAsync(stream));
+        Assert.Equal(0, await stream.LengthAsync());
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using NgTradingBot.AppHost.Hosting.Resources;
 using NgTradingBot.IntegrationTests.Hosting;
 
 namespace NgTradingBot.IntegrationTests.Foundation;
@@ -8,12 +7,32 @@ namespace NgTradingBot.IntegrationTests.Foundation;
 [Collection(AppCollection.Name)]
 public sealed class ResourceHealthTests(AppFixture fixture)
 {
-    [Fact]
-    public void EveryResourceIsRunning()
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("ngtradingbot")]
+    [InlineData("redis")]
+    [InlineData("core")]
+    [InlineData("gateway")]
+    [InlineData("web")]
+    public async Task EveryResourceRunsAndIsHealthy(string resource)
     {
-        Assert.Equal(["postgres", "redis", "core", "gateway", "web"], fixture.App.Resources.Select(r => r.Name));
-        Assert.All(fixture.App.Resources, r => Assert.Equal(ResourceState.Running, r.State));
-        Assert.All(fixture.App.Resources, r => Assert.NotNull(r.ProcessId));
+        await fixture.App.WaitHealthyAsync(resource);
+
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var state));
+        Assert.Equal(KnownResourceStates.Running, state.Snapshot.State?.Text);
+        Assert.NotEmpty(state.Snapshot.HealthReports);
+        Assert.All(state.Snapshot.HealthReports, report => Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, report.Status));
+    }
+
+    [Theory]
+    [InlineData("postgres")]
+    [InlineData("redis")]
+    [InlineData("core")]
+    [InlineData("gateway")]
+    [InlineData("web")]
+    public void EveryProcessResourceHasAProcess(string resource)
+    {
+        Assert.NotNull(fixture.App.LauncherPid(resource));
     }
 
     [Theory]
@@ -25,7 +44,7 @@ public sealed class ResourceHealthTests(AppFixture fixture)
     [InlineData("gateway", "logs")]
     public async Task EveryServiceEndpointAnswersHealthAndAlive(string resource, string endpoint)
     {
-        await fixture.App.WaitForResourceHealthyAsync(resource);
+        await fixture.App.WaitHealthyAsync(resource);
         using var client = fixture.App.CreateHttpClient(resource, endpoint);
 
         using var health = await client.GetAsync("/health");
@@ -37,13 +56,14 @@ public sealed class ResourceHealthTests(AppFixture fixture)
         Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
     }
 
+    // The client integrations name their checks: Aspire.Npgsql "PostgreSql", Aspire.StackExchange.Redis "StackExchange.Redis".
     [Theory]
-    [InlineData("core", new[] { "self", "postgres", "redis", "schema" })]
-    [InlineData("gateway", new[] { "self", "redis" })]
+    [InlineData("core", new[] { "self", "PostgreSql", "StackExchange.Redis", "schema" })]
+    [InlineData("gateway", new[] { "self", "StackExchange.Redis" })]
     [InlineData("web", new[] { "self" })]
     public async Task ReadinessCoversTheStoresEachServiceUses(string resource, string[] checks)
     {
-        await fixture.App.WaitForResourceHealthyAsync(resource);
+        await fixture.App.WaitHealthyAsync(resource);
         using var client = fixture.App.CreateHttpClient(resource, resource == "gateway" ? "command" : "http");
 
         using var report = JsonDocument.Parse(await client.GetStringAsync("/health"));

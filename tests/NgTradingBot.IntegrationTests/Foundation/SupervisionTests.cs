@@ -1,32 +1,30 @@
 using System.Diagnostics;
-using NgTradingBot.AppHost.Hosting.Resources;
 using NgTradingBot.IntegrationTests.Hosting;
 
 namespace NgTradingBot.IntegrationTests.Foundation;
 
+/// <summary>A service that dies is reported by the orchestrator (Exited, with its exit code) and started again by the AppHost.</summary>
 [Collection(AppCollection.Name)]
 public sealed class SupervisionTests(AppFixture fixture)
 {
     [Theory]
-    [InlineData("core")]
-    [InlineData("gateway")]
-    public async Task AKilledServiceIsRestartedAndHealthyAgain(string name)
+    [InlineData("core", "NgTradingBot.Core")]
+    [InlineData("gateway", "NgTradingBot.EaGateway")]
+    public async Task AKilledServiceIsReportedThenStartedAgainAndHealthy(string name, string assembly)
     {
-        await fixture.App.WaitForResourceHealthyAsync(name);
-        var resource = fixture.App.GetResource(name);
-        var restartsBefore = resource.RestartCount;
-        var pidBefore = resource.ProcessId!.Value;
+        await fixture.App.WaitHealthyAsync(name);
+        var killed = fixture.App.ServicePid(name, assembly) ?? throw new InvalidOperationException($"no process found for {name}");
+        var reported = fixture.App.WaitForStateAsync(name,
+            s => s.State?.Text == KnownResourceStates.Exited && s.ExitCode is not (null or 0));
 
-        Process.GetProcessById(pidBefore).Kill();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (resource.RestartCount == restartsBefore || resource.ProcessId is null || resource.ProcessId == pidBefore)
-        {
-            await Task.Delay(50, timeout.Token);
-        }
-        await fixture.App.WaitForResourceHealthyAsync(name);
+        Process.GetProcessById(killed).Kill();
+        var exit = await reported;
+        await fixture.App.WaitForStateAsync(name, s => s.State?.Text == KnownResourceStates.Running);
+        await fixture.App.WaitHealthyAsync(name);
 
-        Assert.Equal(restartsBefore + 1, resource.RestartCount);
-        Assert.NotEqual(pidBefore, resource.ProcessId);
-        Assert.Equal(ResourceState.Running, resource.State);
+        Assert.NotEqual(0, exit.Snapshot.ExitCode);
+        Assert.NotEqual(killed, fixture.App.ServicePid(name, assembly));
+        using var client = fixture.App.CreateHttpClient(name, name == "gateway" ? "command" : "http");
+        Assert.True((await client.GetAsync("/health")).IsSuccessStatusCode);
     }
 }

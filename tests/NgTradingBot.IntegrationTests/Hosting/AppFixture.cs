@@ -1,67 +1,79 @@
-using NgTradingBot.AppHost.Hosting;
-using NgTradingBot.AppHost.Hosting.Processes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace NgTradingBot.IntegrationTests.Hosting;
 
 /// <summary>
-/// The whole composition (PostgreSQL, Redis, Core, EaGateway, Web), started once per test collection
-/// and always stopped, its data folder deleted, even when tests fail or the test host exits early.
+/// The AppHost's own model (PostgreSQL, Redis, Core, EaGateway, Web) built with
+/// <see cref="DistributedApplicationTestingBuilder"/> on free ports in a throwaway data folder, started once
+/// per test collection and always stopped, its folder deleted, even when tests fail.
 /// </summary>
 public class AppFixture : IAsyncLifetime
 {
-    /// <summary>Settings a derived fixture adds to the composition.</summary>
-    protected virtual IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>();
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    private readonly RecentLogs _logs = new();
+
+    /// <summary>Settings a derived fixture adds, as AppHost command-line arguments.</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
 
     /// <summary>Adjusts the composed model before it starts (for example a service's settings).</summary>
-    protected virtual void Configure(DistributedApplicationBuilder builder)
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
     {
     }
 
     public FakeOtlpCollector Collector { get; } = new();
 
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ngtradingbot-tests", Guid.NewGuid().ToString("N")[..12]);
+
     public DistributedApplication App { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        ConsoleOutput.ForwardChildOutput = false;
-        var settings = new Dictionary<string, string?>(ExtraSettings)
-        {
-            ["AppHost:OtlpEndpoint"] = Collector.Endpoint,
-            ["AppHost:OtlpProtocol"] = "http/protobuf",
-            ["AppHost:OtlpMetricExportInterval"] = "00:00:01",
-        };
-        var builder = DistributedApplicationTestingBuilder.Create(settings);
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NgTradingBot_AppHost>(
+            [
+                $"--AppHost:DataDirectory={DataDirectory}",
+                "--AppHost:DynamicPorts=true",
+                "--AppHost:GatewayBindAddress=127.0.0.1",
+                "--AppHost:RestartBackoffMax=00:00:01",
+                // Every service exports its telemetry here instead of to a dashboard.
+                $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL={Collector.Endpoint}",
+                .. ExtraArguments,
+            ],
+            (options, _) => options.DisableDashboard = true,
+            timeout.Token);
+        builder.Services.AddLogging(logging => logging.AddProvider(_logs));
         Configure(builder);
-        App = builder.Build();
-        AppDomain.CurrentDomain.ProcessExit += StopOnExit;
+        App = await builder.BuildAsync(timeout.Token);
         try
         {
-            await App.StartAsync();
+            await App.StartAsync(timeout.Token);
+            foreach (var service in new[] { "core", "gateway", "web" })
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(service, timeout.Token);
+            }
         }
         catch (Exception error)
         {
-            var logs = string.Join('\n', App.Resources.SelectMany(r => ConsoleOutput.RecentLines(r.Name).TakeLast(30).Select(l => $"[{r.Name}] {l}")));
             await DisposeAsync();
-            throw new InvalidOperationException($"The application did not start: {error.Message}\n{logs}", error);
+            throw new InvalidOperationException($"The application did not start: {error.Message}\n{_logs.Dump()}", error);
         }
     }
 
     public async Task DisposeAsync()
     {
-        AppDomain.CurrentDomain.ProcessExit -= StopOnExit;
-        await App.StopAsync();
+        await App.DisposeAsync();
         Collector.Dispose();
         try
         {
-            Directory.Delete(App.DataDirectory, recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // A server that wrote a last file while stopping; the folder is in the temp area anyway.
         }
     }
-
-    private void StopOnExit(object? sender, EventArgs e) => App.StopAsync().GetAwaiter().GetResult();
 }
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using NgTradingBot.AppHost.Hosting;
 using NgTradingBot.EaSimulator;
 
 namespace NgTradingBot.IntegrationTests.Hosting;

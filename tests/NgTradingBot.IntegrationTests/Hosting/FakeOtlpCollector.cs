@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using NgTradingBot.AppHost.Hosting.Processes;
+using System.Net.Sockets;
 
 namespace NgTradingBot.IntegrationTests.Hosting;
 
@@ -12,7 +12,11 @@ public sealed class FakeOtlpCollector : IDisposable
 
     public FakeOtlpCollector()
     {
-        Port = PortAllocator.GetFreePort();
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _ = Task.Run(AcceptAsync);

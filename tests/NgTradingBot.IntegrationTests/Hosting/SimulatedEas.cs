@@ -1,7 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using NgTradingBot.AppHost.Hosting;
-using NgTradingBot.AppHost.Hosting.Resources;
 using NgTradingBot.EaSimulator;
 
 namespace NgTradingBot.IntegrationTests.Hosting;
@@ -11,20 +9,22 @@ public static class SimulatedEas
 {
     public static SimulatedEa Create(DistributedApplication app, long login, Func<EaOptions, EaOptions>? configure = null)
     {
-        var gateway = (ProjectResource)app.GetResource("gateway");
         var options = new EaOptions
         {
             Login = login,
-            ServerUrl = gateway.GetEndpoint("command").Url,
-            TicksUrl = gateway.GetEndpoint("ticks").Url + "/api/ticks",
-            TradesUrl = gateway.GetEndpoint("trades").Url + "/api/trades/update",
-            LogsUrl = gateway.GetEndpoint("logs").Url + "/api/log",
+            ServerUrl = Url(app, "command"),
+            TicksUrl = Url(app, "ticks") + "/api/ticks",
+            TradesUrl = Url(app, "trades") + "/api/trades/update",
+            LogsUrl = Url(app, "logs") + "/api/log",
             AvailableSymbols = ["EURUSD", "GBPUSD", "XAUUSD"],
             HonourSleeps = false,
             Seed = (int)(login % 10_000),
         };
         return new SimulatedEa(configure is null ? options : configure(options));
     }
+
+    /// <summary>The gateway endpoint's URL as the EA's settings hold it: no trailing slash.</summary>
+    public static string Url(DistributedApplication app, string endpoint) => app.GetEndpoint("gateway", endpoint).ToString().TrimEnd('/');
 
     /// <summary>Creates a command through Core's API, as a strategy would; returns its id.</summary>
     public static async Task<string> CreateCommandAsync(DistributedApplication app, long login, string type, object payload)

@@ -1,6 +1,5 @@
 using Npgsql;
-using NgTradingBot.AppHost.Hosting;
-using NgTradingBot.Infrastructure.Handoff;
+using NgTradingBot.Handoff;
 using StackExchange.Redis;
 
 namespace NgTradingBot.IntegrationTests.Hosting;
@@ -8,8 +7,12 @@ namespace NgTradingBot.IntegrationTests.Hosting;
 /// <summary>Looks into the real stores: what Core wrote to PostgreSQL and what the gateway handed off through Redis.</summary>
 public sealed class SystemProbe(DistributedApplication app) : IAsyncDisposable
 {
-    private readonly NpgsqlDataSource _database = NpgsqlDataSource.Create(app.GetConnectionString("postgres"));
-    private readonly Lazy<ConnectionMultiplexer> _redis = new(() => ConnectionMultiplexer.Connect(app.GetConnectionString("redis") + ",abortConnect=false"));
+    private readonly NpgsqlDataSource _database = NpgsqlDataSource.Create(ConnectionString(app, "ngtradingbot"));
+    private readonly Lazy<ConnectionMultiplexer> _redis = new(() => ConnectionMultiplexer.Connect(ConnectionString(app, "redis") + ",abortConnect=false"));
+
+    public static string ConnectionString(DistributedApplication app, string resource) =>
+        app.GetConnectionStringAsync(resource).AsTask().GetAwaiter().GetResult()
+        ?? throw new InvalidOperationException($"{resource} has no connection string.");
 
     public async Task<T?> ScalarAsync<T>(string sql, params object[] parameters)
     {
@@ -63,17 +66,17 @@ public sealed class SystemProbe(DistributedApplication app) : IAsyncDisposable
     /// <summary>The id of the last entry ever appended to the ingest stream: it moves on any hand-off.</summary>
     public async Task<string> LastIngestIdAsync()
     {
-        var result = await _redis.Value.GetDatabase().ScriptEvaluateAsync(
-            "if redis.call('EXISTS', KEYS[1]) == 0 then return '0-0' end local info = redis.call('XINFO', 'STREAM', KEYS[1]) for i = 1, #info, 2 do if info[i] == 'last-generated-id' then return info[i + 1] end end return '?'",
-            [EaRedisKeys.IngestStream]);
-        return (string)result!;
+        var database = _redis.Value.GetDatabase();
+        return await database.KeyExistsAsync(EaRedisKeys.IngestStream)
+            ? (string)(await database.StreamInfoAsync(EaRedisKeys.IngestStream)).LastGeneratedId!
+            : "0-0";
     }
 
     /// <summary>Waits until Core has stored everything handed off so far.</summary>
     public async Task WaitForIngestDrainedAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while ((long)await _redis.Value.GetDatabase().ScriptEvaluateAsync("return redis.call('XLEN', KEYS[1])", [EaRedisKeys.IngestStream]) > 0)
+        while (await _redis.Value.GetDatabase().StreamLengthAsync(EaRedisKeys.IngestStream) > 0)
         {
             await Task.Delay(50, timeout.Token);
         }

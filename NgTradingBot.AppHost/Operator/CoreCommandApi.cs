@@ -1,0 +1,32 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace NgTradingBot.AppHost.Operator;
+
+/// <summary>The two calls the dashboard's operator commands make to Core's API: the same validated routes a strategy uses.</summary>
+public sealed class CoreCommandApi(Uri coreUrl)
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(15) };
+
+    public sealed record Account(long Login, string Broker, string? ConnectionState);
+
+    public sealed record Created(bool Success, string Message);
+
+    public async Task<IReadOnlyList<Account>> ListActiveAccountsAsync(CancellationToken cancellationToken) =>
+        await Http.GetFromJsonAsync<List<Account>>(new Uri(coreUrl, "/api/accounts?enrollment=active"), JsonSerializerOptions.Web, cancellationToken) ?? [];
+
+    /// <summary>Creates the order once: the idempotency key makes a retried request the same command.</summary>
+    public async Task<Created> CreateOpenTradeAsync(long login, object payload, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(coreUrl, $"/api/accounts/{login}/commands"))
+        {
+            Content = JsonContent.Create(new { type = "OPEN_TRADE", priority = "HIGH", payload, createdBy = "aspire-dashboard" }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await Http.SendAsync(request, cancellationToken);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return response.IsSuccessStatusCode
+            ? new Created(true, $"Command {body.RootElement.GetProperty("id").GetString()} is queued for account {login}; GET /api/commands/<id> on Core follows it.")
+            : new Created(false, body.RootElement.TryGetProperty("message", out var message) ? message.GetString() ?? "refused" : $"Core answered {(int)response.StatusCode}");
+    }
+}

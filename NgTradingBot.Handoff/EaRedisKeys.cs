@@ -1,0 +1,36 @@
+namespace NgTradingBot.Handoff;
+
+/// <summary>
+/// The Redis layout shared by the gateway and Core. Each kind of state has one writer: Core writes
+/// credentials and enqueues commands; the gateway appends ingest entries and dequeues commands.
+/// </summary>
+public static class EaRedisKeys
+{
+    /// <summary>Stream of everything the EAs sent that Core must store, in arrival order.</summary>
+    public const string IngestStream = "ea:ingest";
+
+    /// <summary>Consumer group Core reads the ingest stream with.</summary>
+    public const string IngestGroup = "core";
+
+    /// <summary>Pub/sub channel: an account's (login's) credential or enrollment changed; caches must drop it.</summary>
+    public const string CredentialsChangedChannel = "ea:credentials-changed";
+
+    /// <summary>Pub/sub channel: an account (login) has new commands waiting.</summary>
+    public const string CommandsReadyChannel = "ea:commands-ready";
+
+    /// <summary>Hash: account id, enrollment, current and previous API key hashes.</summary>
+    public static string Credentials(long login) => $"ea:cred:{login}";
+
+    /// <summary>Sorted set of command ids waiting for one account, by priority then arrival.</summary>
+    public static string CommandQueue(long login) => $"ea:cmdq:{login}";
+
+    /// <summary>Hash of one command: owner login, queue state and the flat JSON the EA receives.</summary>
+    public static string Command(string commandId) => CommandKeyPrefix + commandId;
+
+    public const string CommandKeyPrefix = "ea:cmd:";
+
+    public const string CommandSequence = "ea:cmd-seq";
+
+    /// <summary>String: the login a key (by its hash) belongs to, for the one route that carries a key but no account (coverage).</summary>
+    public static string KeyOwner(byte[] keyHash) => $"ea:keyowner:{Convert.ToHexStringLower(keyHash)}";
+}

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NgTradingBot.IntegrationTests.Hosting;
+using StackExchange.Redis;
+
+namespace NgTradingBot.IntegrationTests.Foundation;
+
+/// <summary>A composition of its own: these tests stop and restart PostgreSQL and Redis under the other services.</summary>
+public sealed class LocalServersFixture : AppFixture;
+
+[CollectionDefinition(Name)]
+public sealed class LocalServersCollection : ICollectionFixture<LocalServersFixture>
+{
+    public const string Name = "local servers";
+}
+
+/// <summary>PostgreSQL and Redis as local executables: initdb once, data kept across restarts, a fast shutdown.</summary>
+[Collection(LocalServersCollection.Name)]
+public sealed class LocalServerTests(LocalServersFixture fixture)
+{
+    private ResourceCommandService Commands => fixture.App.Services.GetRequiredService<ResourceCommandService>();
+
+    [Fact]
+    public async Task ThePostgresClusterIsInitialisedOnceAndKeepsItsDataAcrossARestart()
+    {
+        var connectionString = (await fixture.App.GetConnectionStringAsync("ngtradingbot"))!;
+        var table = "kept_" + Guid.NewGuid().ToString("N")[..8];
+        var clusterBefore = await ScalarAsync<long>(connectionString, "SELECT system_identifier FROM pg_control_system()");
+        await ScalarAsync<int>(connectionString, $"CREATE TABLE {table} (v int); INSERT INTO {table} VALUES (42); SELECT 1");
+
+        var restart = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.RestartCommand);
+        await fixture.App.WaitHealthyAsync("postgres");
+        await fixture.App.WaitHealthyAsync("ngtradingbot");
+        NpgsqlConnection.ClearAllPools();
+
+        Assert.True(restart.Success, restart.Message);
+        Assert.Equal(clusterBefore, await ScalarAsync<long>(connectionString, "SELECT system_identifier FROM pg_control_system()"));
+        Assert.Equal(42, await ScalarAsync<int>(connectionString, $"SELECT v FROM {table}"));
+        Assert.True(File.Exists(Path.Combine(fixture.DataDirectory, "postgres", "PG_VERSION")));
+    }
+
+    [Fact]
+    public async Task PostgresStopsWithAFastShutdownWhileClientsAreConnected()
+    {
+        var connectionString = (await fixture.App.GetConnectionStringAsync("ngtradingbot"))!;
+        // A smart shutdown (SIGTERM's) would wait for this idle client until the orchestrator killed the server.
+        await using var client = new NpgsqlConnection(connectionString + ";Pooling=false");
+        await client.OpenAsync();
+        var stopped = fixture.App.WaitForStateAsync("postgres", s => s.State?.Text == KnownResourceStates.Exited
+            || s.State?.Text == KnownResourceStates.Finished);
+
+        var clock = Stopwatch.StartNew();
+        var stop = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.StopCommand);
+        var exit = await stopped;
+        var took = clock.Elapsed;
+        var start = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.StartCommand);
+        await fixture.App.WaitHealthyAsync("postgres");
+        await fixture.App.WaitHealthyAsync("core");
+
+        Assert.True(stop.Success, stop.Message);
+        Assert.True(took < TimeSpan.FromSeconds(10), $"stopping took {took}");
+        Assert.Equal(0, exit.Snapshot.ExitCode);
+        Assert.True(start.Success, start.Message);
+    }
+
+    [Fact]
+    public async Task RedisKeepsWhatItAcknowledgedAcrossARestart()
+    {
+        var key = "kept:" + Guid.NewGuid().ToString("N");
+        var connectionString = (await fixture.App.GetConnectionStringAsync("redis"))!;
+        using (var redis = await ConnectionMultiplexer.ConnectAsync(connectionString))
+        {
+            await redis.GetDatabase().StringSetAsync(key, "42");
+        }
+
+        var restart = await Commands.ExecuteCommandAsync("redis", KnownResourceCommands.RestartCommand);
+        await fixture.App.WaitHealthyAsync("redis");
+        using var after = await ConnectionMultiplexer.ConnectAsync(connectionString);
+
+        Assert.True(restart.Success, restart.Message);
+        Assert.Equal("42", (string?)await after.GetDatabase().StringGetAsync(key));
+        Assert.True(Directory.Exists(Path.Combine(fixture.DataDirectory, "redis", "appendonlydir")));
+    }
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace NgTradingBot.IntegrationTests.Hosting;
+
+/// <summary>
+/// Keeps the last lines every resource logged (the testing builder forwards them to the test host's logging),
+/// so a composition that fails to start says why.
+/// </summary>
+public sealed class RecentLogs : ILoggerProvider
+{
+    private const int LinesPerCategory = 40;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _lines = new();
+
+    public ILogger CreateLogger(string categoryName) => new Recorder(_lines.GetOrAdd(categoryName, _ => new()));
+
+    public string Dump() => string.Join('\n', _lines
+        .Where(category => category.Key.Contains(".Resources.", StringComparison.Ordinal) || category.Key.StartsWith("Aspire", StringComparison.Ordinal))
+        .SelectMany(category => category.Value.Select(line => $"[{category.Key}] {line}")));
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Recorder(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lines.Enqueue($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception.Message)}");
+            while (lines.Count > LinesPerCategory && lines.TryDequeue(out _))
+            {
+            }
+        }
+    }
+}
