@@ -47,8 +47,15 @@ public static class Extensions
         return builder;
     }
 
+    /// <summary>How long one OTLP export may take unless <c>OTEL_EXPORTER_OTLP_TIMEOUT</c> says otherwise.</summary>
+    public const int DefaultOtlpTimeoutMilliseconds = 2000;
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // The SDK's 10 s default, with its retries, holds up every stop for as long when the collector (the
+        // dashboard) stops first, as it does when the whole AppHost stops.
+        builder.Configuration["OTEL_EXPORTER_OTLP_TIMEOUT"] ??= DefaultOtlpTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;

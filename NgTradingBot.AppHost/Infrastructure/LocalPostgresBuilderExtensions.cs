@@ -50,8 +50,11 @@ public static class LocalPostgresBuilderExtensions
             .OnConnectionStringAvailable(async (resource, _, cancellationToken) =>
                 connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken))
             .OnBeforeResourceStarted(async (resource, @event, cancellationToken) =>
+            {
+                await PublishDatabaseStateAsync(builder, resource, @event.Services, KnownResourceStates.Starting);
                 await PostgresCluster.PrepareAsync(resource, (await password.Resource.GetValueAsync(cancellationToken))!,
-                    LoggerFor(resource, @event.Services), cancellationToken))
+                    LoggerFor(resource, @event.Services), cancellationToken);
+            })
             .OnResourceReady(async (resource, @event, cancellationToken) =>
             {
                 await CreateDatabasesAsync(resource, connectionString!, LoggerFor(resource, @event.Services), cancellationToken);
@@ -109,7 +112,7 @@ public static class LocalPostgresBuilderExtensions
             {
                 State = state,
                 StartTimeStamp = state == KnownResourceStates.Running ? DateTime.UtcNow : snapshot.StartTimeStamp,
-                StopTimeStamp = state == KnownResourceStates.Running ? null : DateTime.UtcNow,
+                StopTimeStamp = state == KnownResourceStates.Exited ? DateTime.UtcNow : null,
             });
         }
     }

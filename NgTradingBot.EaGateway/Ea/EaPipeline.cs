@@ -57,6 +57,13 @@ public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateL
         return result.IsSuccess ? (result.Value, null) : (null, EaResult.Error(result.Error));
     }
 
+    /// <summary>A refusal after the request was read (by Core, say), counted like the pipeline's own.</summary>
+    public EaResult Refused(EaRoute route, int statusCode, string message)
+    {
+        metrics.Rejected(route.Name, statusCode);
+        return EaResult.Error(statusCode, message);
+    }
+
     private (EaInbound?, EaResult?) Reject(EaRoute route, EaResult error)
     {
         metrics.Rejected(route.Name, error.StatusCode);

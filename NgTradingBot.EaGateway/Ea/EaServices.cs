@@ -21,7 +21,8 @@ public sealed record EaServices(
 {
     /// <summary>
     /// Every EA route: read, authenticate and rate-limit (<see cref="EaPipeline"/>), validate with the
-    /// route's request model, then do the route's own work. Each early exit is the EA's 4xx answer.
+    /// route's request model, then do the route's own work. Each early exit is the EA's 4xx answer, and so
+    /// is a refusal by Core: the EA's mistake, answered with Core's status and message.
     /// </summary>
     public async Task<IResult> HandleAsync<T>(HttpContext http, EaRoute route, Func<JsonElement, EaParseResult<T>> parse,
         Func<EaInbound, T, Task<IResult>> handle) where T : class
@@ -34,7 +35,18 @@ public sealed record EaServices(
         using (inbound)
         {
             var (request, invalid) = EaPipeline.Parse(inbound, parse);
-            return request is null ? invalid! : await handle(inbound, request);
+            if (request is null)
+            {
+                return invalid!;
+            }
+            try
+            {
+                return await handle(inbound, request);
+            }
+            catch (CoreRefusedException refused)
+            {
+                return Pipeline.Refused(route, refused.StatusCode, refused.Message);
+            }
         }
     }
 

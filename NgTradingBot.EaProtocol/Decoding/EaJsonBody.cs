@@ -7,6 +7,7 @@ namespace NgTradingBot.EaProtocol.Decoding;
 /// <summary>
 /// A parsed EA request body. Parsing is strict first; only a body that fails strict parsing is decoded
 /// and, if allowed, repaired with <see cref="EaJsonRepair"/>, so a valid body is never reinterpreted.
+/// A body whose strings hold a lone surrogate escape is not JSON any string can be read from (<see cref="LoneSurrogates"/>).
 /// Dispose it when the request is done (the document rents pooled memory).
 /// </summary>
 public sealed class EaJsonBody : IDisposable
@@ -100,7 +101,13 @@ public sealed class EaJsonBody : IDisposable
         try
         {
             document = JsonDocument.Parse(utf8);
-            return true;
+            if (!LoneSurrogates.AnyIn(utf8.Span))
+            {
+                return true;
+            }
+            document.Dispose();
+            document = null;
+            return false;
         }
         catch (JsonException)
         {
@@ -114,7 +121,13 @@ public sealed class EaJsonBody : IDisposable
         try
         {
             document = JsonDocument.Parse(text);
-            return true;
+            if (!LoneSurrogates.AnyIn(text))
+            {
+                return true;
+            }
+            document.Dispose();
+            document = null;
+            return false;
         }
         catch (JsonException)
         {

@@ -1,12 +1,10 @@
-using NgTradingBot.AppHost.Hosting;
-using NgTradingBot.AppHost.Hosting.Processes;
 using StackExchange.Redis;
 
 namespace NgTradingBot.Bench;
 
 /// <summary>
-/// Boots the AppHost's own composition (Program.Compose) in Release on free ports and a throwaway folder,
-/// then measures each fleet size of simulated EAs. A named Main, because the AppHost's Program is referenced.
+/// Boots the AppHost's own model through the testing builder (Release build, free ports, throwaway folder,
+/// no dashboard), then measures each fleet size of simulated EAs.
 /// </summary>
 public static class BenchMain
 {
@@ -23,32 +21,50 @@ public static class BenchMain
             return 2;
         }
 
-        ConsoleOutput.ForwardChildOutput = false;
-        // The services inherit this environment: subscribe every simulated EA to exactly the benchmark's symbols.
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "ngtradingbot-bench", Guid.NewGuid().ToString("N")[..12]);
+        using var sink = new OtlpSink();
+        using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NgTradingBot_AppHost>(
+            [$"--AppHost:DataDirectory={dataDirectory}", "--AppHost:DynamicPorts=true", "--AppHost:GatewayBindAddress=127.0.0.1",
+             "--DOTNET_ENVIRONMENT=Production"],
+            (options, _) => options.DisableDashboard = true,
+            startTimeout.Token);
+        // Every simulated EA streams exactly the benchmark's symbols, and all of them come from 127.0.0.1
+        // (in production each VPS has its own address).
         var symbols = NgTradingBot.EaSimulator.SymbolCatalog.CommonSymbols.Take(settings.Symbols).ToList();
+        var core = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "core"));
         for (var i = 0; i < symbols.Count; i++)
         {
-            Environment.SetEnvironmentVariable($"Enrollment__DefaultSymbols__{i}", symbols[i]);
+            core.WithEnvironment($"Enrollment__DefaultSymbols__{i}", symbols[i]);
         }
-        // Every simulated EA comes from 127.0.0.1; in production each VPS has its own address.
-        Environment.SetEnvironmentVariable("EaGateway__RateLimits__PerAddressPerSecond", "1000000");
-        Environment.SetEnvironmentVariable("EaGateway__RateLimits__PerAddressBurst", "2000000");
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway"))
+            .WithEnvironment("EaGateway__RateLimits__PerAddressPerSecond", "1000000")
+            .WithEnvironment("EaGateway__RateLimits__PerAddressBurst", "2000000");
+        foreach (var service in builder.Resources.OfType<ProjectResource>())
         {
-            UseDynamicPorts = true,
-            DataDirectory = Path.Combine(Path.GetTempPath(), "ngtradingbot-bench", Guid.NewGuid().ToString("N")[..12]),
-            Overrides = new Dictionary<string, string?>
+            builder.CreateResourceBuilder(service).WithEnvironment(context =>
             {
-                ["AppHost:GatewayBindAddress"] = "127.0.0.1",
-                ["AppHost:EnvironmentName"] = "Production",
-            },
-        });
-        Program.Compose(builder);
-        await using var app = builder.Build();
+                if (settings.Telemetry)
+                {
+                    context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = sink.Endpoint;
+                    context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+                }
+                else
+                {
+                    context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT");
+                }
+            });
+        }
+
+        await using var app = await builder.BuildAsync(startTimeout.Token);
         try
         {
-            await app.StartAsync();
-            using var redis = await ConnectionMultiplexer.ConnectAsync(((NgTradingBot.AppHost.Hosting.Resources.IResourceWithConnectionString)app.GetResource("redis")).ConnectionString);
+            await app.StartAsync(startTimeout.Token);
+            foreach (var service in new[] { "core", "gateway", "web" })
+            {
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(service, startTimeout.Token);
+            }
+            using var redis = await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("redis"))!);
             var results = new List<StepResult>();
             var loginBase = 60_000_000L;
             foreach (var eas in settings.EaCounts)
@@ -57,7 +73,7 @@ public static class BenchMain
                 results.Add(await new FleetStep(app, settings, redis).RunAsync(eas, loginBase));
                 loginBase += eas;
             }
-            Report.Print(settings, results, Console.Out);
+            Report.Print(settings, results, sink.ReceivedBytes, Console.Out);
             return 0;
         }
         finally
@@ -65,9 +81,9 @@ public static class BenchMain
             await app.StopAsync();
             try
             {
-                Directory.Delete(app.DataDirectory, recursive: true);
+                Directory.Delete(dataDirectory, recursive: true);
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
             }
         }

@@ -2,12 +2,13 @@ using System.Globalization;
 
 namespace NgTradingBot.Bench;
 
-public sealed record BenchSettings(int[] EaCounts, TimeSpan Warmup, TimeSpan Duration, int Symbols, double CommandsPerSecond)
+public sealed record BenchSettings(int[] EaCounts, TimeSpan Warmup, TimeSpan Duration, int Symbols, double CommandsPerSecond, bool Telemetry = true)
 {
     public const string Usage = """
-        dotnet run -c Release --project bench/NgTradingBot.Bench -- [--eas 50,100,200] [--warmup 10s] [--duration 30s] [--symbols 5] [--commands-per-second 2]
+        dotnet run -c Release --project bench/NgTradingBot.Bench -- [--eas 50,100,200] [--warmup 10s] [--duration 30s] [--symbols 5] [--commands-per-second 2] [--telemetry on|off]
         Boots the whole composition (Release build, free ports, throwaway data), runs each fleet size of simulated
         EAs at the deployed cadence (50 ms timer, every symbol each tick, 10 s position sync) and prints the figures.
+        Telemetry on (the default) exports every service's OTLP to a sink, as beside the dashboard; off exports nothing.
         """;
 
     public static BenchSettings Parse(string[] args)
@@ -22,6 +23,7 @@ public sealed record BenchSettings(int[] EaCounts, TimeSpan Warmup, TimeSpan Dur
                 "--duration" => settings with { Duration = Seconds(args[i + 1]) },
                 "--symbols" => settings with { Symbols = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--commands-per-second" => settings with { CommandsPerSecond = double.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                "--telemetry" => settings with { Telemetry = args[i + 1] is "on" ? true : args[i + 1] is "off" ? false : throw new ArgumentException(Usage) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using NgTradingBot.AppHost.Hosting;
-using NgTradingBot.AppHost.Hosting.Resources;
 using NgTradingBot.EaSimulator;
 using NgTradingBot.Handoff;
 using StackExchange.Redis;
@@ -14,18 +12,17 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
 
     public async Task<StepResult> RunAsync(int eas, long loginBase)
     {
-        var gateway = (ProjectResource)app.GetResource("gateway");
         var template = new EaOptions
         {
-            ServerUrl = gateway.GetEndpoint("command").Url,
-            TicksUrl = gateway.GetEndpoint("ticks").Url + "/api/ticks",
-            TradesUrl = gateway.GetEndpoint("trades").Url + "/api/trades/update",
-            LogsUrl = gateway.GetEndpoint("logs").Url + "/api/log",
+            ServerUrl = GatewayUrl("command"),
+            TicksUrl = GatewayUrl("ticks") + "/api/ticks",
+            TradesUrl = GatewayUrl("trades") + "/api/trades/update",
+            LogsUrl = GatewayUrl("logs") + "/api/log",
             AvailableSymbols = SymbolCatalog.CommonSymbols.Take(settings.Symbols).ToList(),
         };
         using var recorder = new LatencyRecorder();
         using var http = new HttpClient(recorder) { Timeout = Timeout.InfiniteTimeSpan };
-        using var core = new HttpClient { BaseAddress = new Uri(((ProjectResource)app.GetResource("core")).GetEndpoint().Url) };
+        using var core = new HttpClient { BaseAddress = app.GetEndpoint("core", "http") };
         await using var fleet = new EaFleet(template, eas, loginBase, http);
         using var stop = new CancellationTokenSource();
         var run = fleet.RunAsync(stop.Token);
@@ -73,13 +70,21 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
 
     private Dictionary<string, double> CpuSeconds()
     {
-        var cpu = Measured.ToDictionary(name => name, name => app.GetResource(name).ProcessId is { } pid ? ProcessCpu.TreeSeconds(pid) : 0);
+        var cpu = Measured.ToDictionary(name => name, name => ProcessCpu.TreeSeconds(LauncherPid(name)));
         cpu["simulator"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         return cpu;
     }
 
-    private async Task<long> IngestLengthAsync() =>
-        (long)await redis.GetDatabase().ScriptEvaluateAsync("return redis.call('XLEN', KEYS[1])", [EaRedisKeys.IngestStream]);
+    private Task<long> IngestLengthAsync() => redis.GetDatabase().StreamLengthAsync(EaRedisKeys.IngestStream);
+
+    private string GatewayUrl(string endpoint) => app.GetEndpoint("gateway", endpoint).ToString().TrimEnd('/');
+
+    // The process the orchestrator started; its tree holds the service (under dotnet run) or the server's processes.
+    private int LauncherPid(string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var state)
+        && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid)
+            : throw new InvalidOperationException($"{resource} has no process.");
 
     private static RouteLatency Latency(string route, (double Ms, int Status)[] samples) => new(
         route, samples.Length, 100.0 * samples.Count(s => s.Status == 200) / samples.Length,

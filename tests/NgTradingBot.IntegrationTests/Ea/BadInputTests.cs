@@ -48,6 +48,8 @@ public sealed class BadInputTests(AppFixture fixture)
         yield return new("symbols: unknown account", "command", "/api/symbols", $"{{\"account\":99999999,\"api_key\":\"{key}\"}}", 401);
         yield return new("symbols: key is a number", "command", "/api/symbols", $"{{\"account\":{Login},\"api_key\":12345}}", 400);
         yield return new("symbols: account zero", "command", "/api/symbols", $"{{\"account\":0,\"api_key\":\"{key}\"}}", 401);
+        yield return new("symbols: account is a lone surrogate", "command", "/api/symbols", $"{{\"account\":\"\\ud800\",\"api_key\":\"{key}\"}}", 400);
+        yield return new("log: message holds a lone low surrogate", "logs", "/api/log", $"{{{auth},\"level\":\"INFO\",\"message\":\"a \\udc00 b\",\"details\":{{\"info\":\"x\"}}}}", 400);
         yield return new("heartbeat: wrong key is 403", "command", "/api/heartbeat", heartbeat.Replace(key, "not-the-key"), 403);
         yield return new("heartbeat: key in the wrong header only", "command", "/api/heartbeat", $"{{\"account\":{Login}}}", 403, HeaderKey: "nope");
         // heartbeat / profit update
@@ -97,6 +99,9 @@ public sealed class BadInputTests(AppFixture fixture)
         yield return new("ohlc/historical: key missing", "command", "/api/ohlc/historical", $"{{\"account\":{Login},\"symbol\":\"EURUSD\",\"timeframe\":\"H1\",\"candles\":[{candle}]}}", 401);
         yield return new("ohlc/coverage: no symbol", "command", "/api/ohlc/coverage", "{\"timeframe\":\"H1\",\"required_bars\":168}", 400, HeaderKey: key);
         yield return new("ohlc/coverage: negative bars", "command", "/api/ohlc/coverage", "{\"symbol\":\"EURUSD\",\"timeframe\":\"H1\",\"required_bars\":-1}", 400, HeaderKey: key);
+        yield return new("ohlc/coverage: timeframe is a lone surrogate", "command", "/api/ohlc/coverage", "{\"symbol\":\"EURUSD\",\"timeframe\":\"\\ud800\",\"required_bars\":168}", 400, HeaderKey: key);
+        // Windows-1252 bytes the gateway accepts but Core cannot store as a symbol: Core's 400 reaches the EA as a 400.
+        yield return new("ohlc/coverage: symbol Core refuses", "command", "/api/ohlc/coverage", "{\"symbol\":\"E\u00e4URUSD\",\"timeframe\":\"H1\",\"required_bars\":168}", 400, HeaderKey: key);
         yield return new("disconnect: wrong key", "command", "/api/disconnect", $"{{\"account\":{Login},\"api_key\":\"zzz\"}}", 401);
         // routing, methods, sizes, encodings
         yield return new("unknown route", "command", "/api/nope", "{}", 404);
@@ -139,6 +144,27 @@ public sealed class BadInputTests(AppFixture fixture)
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));
         Assert.Equal(ingestBefore, await probe.LastIngestIdAsync());
         Assert.Equal(databaseBefore, await probe.DatabaseDigestAsync());
+    }
+
+    [Fact]
+    public async Task RequestsCoreRefusesNeverStopOtherEasBeingServed()
+    {
+        using var wire = new EaWire(fixture.App);
+        var key = await wire.ConnectAsync(Login + 1);
+        const string refused = "{\"symbol\":\"E\u00e4URUSD\",\"timeframe\":\"H1\",\"required_bars\":168}";
+        const string valid = "{\"symbol\":\"EURUSD\",\"timeframe\":\"H1\",\"required_bars\":168}";
+
+        var refusals = new List<int>();
+        for (var i = 0; i < 150; i++)
+        {
+            refusals.Add((await wire.PostAsync("command", "/api/ohlc/coverage", refused, key)).Status);
+        }
+        var coverage = await wire.PostAsync("command", "/api/ohlc/coverage", valid, key);
+        var connect = await wire.PostAsync("command", "/api/connect", NgTradingBot.EaSimulator.EaRequestBodies.Connect(Login + 2, "Other Broker", 1730709000, ["EURUSD"]));
+
+        Assert.All(refusals, status => Assert.Equal(400, status));
+        Assert.Equal(200, coverage.Status);
+        Assert.Equal(200, connect.Status);
     }
 
     private static string? TryReadMessage(EaReply reply)

@@ -26,7 +26,7 @@ public sealed class DurabilityTests(AppFixture fixture)
             acknowledged.Add((await wire.PostAsync("ticks", "/api/ticks", body)).Status);
         }
         // Killed right after the hand-off, usually while it is storing those 60 000 ticks.
-        var exited = fixture.App.WaitForStateAsync("core", s => s.State?.Text == KnownResourceStates.Exited);
+        var exited = fixture.App.WaitForStateAsync("core", s => s.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state));
         Process.GetProcessById(fixture.App.ServicePid("core", "NgTradingBot.Core")!.Value).Kill();
         // While Core is down the gateway still acknowledges: the data waits in Redis.
         for (var i = 0; i < 20; i++)

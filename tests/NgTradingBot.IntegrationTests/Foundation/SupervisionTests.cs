@@ -15,7 +15,7 @@ public sealed class SupervisionTests(AppFixture fixture)
         await fixture.App.WaitHealthyAsync(name);
         var killed = fixture.App.ServicePid(name, assembly) ?? throw new InvalidOperationException($"no process found for {name}");
         var reported = fixture.App.WaitForStateAsync(name,
-            s => s.State?.Text == KnownResourceStates.Exited && s.ExitCode is not (null or 0));
+            s => s.State?.Text is { } state && KnownResourceStates.TerminalStates.Contains(state) && s.ExitCode is not (null or 0));
 
         Process.GetProcessById(killed).Kill();
         var exit = await reported;

@@ -37,13 +37,20 @@ public class AppFixture : IAsyncLifetime
                 "--AppHost:DynamicPorts=true",
                 "--AppHost:GatewayBindAddress=127.0.0.1",
                 "--AppHost:RestartBackoffMax=00:00:01",
-                // Every service exports its telemetry here instead of to a dashboard.
-                $"--ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL={Collector.Endpoint}",
                 .. ExtraArguments,
             ],
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
         builder.Services.AddLogging(logging => logging.AddProvider(_logs));
+        // Every service exports its telemetry to the collector instead of to a dashboard.
+        foreach (var service in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(service).WithEnvironment(context =>
+            {
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = Collector.Endpoint;
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            });
+        }
         Configure(builder);
         App = await builder.BuildAsync(timeout.Token);
         try
