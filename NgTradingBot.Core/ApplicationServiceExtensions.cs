@@ -12,7 +12,7 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("ngtradingbot");
+        builder.AddNpgsqlDataSource(SchemaMigrator.ConnectionName);
         builder.AddRedisClient("redis");
         builder.Services.AddEaHandoff();
 

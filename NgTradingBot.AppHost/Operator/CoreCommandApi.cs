@@ -10,7 +10,11 @@ public sealed class CoreCommandApi(Uri coreUrl)
 
     public sealed record Account(long Login, string Broker, string? ConnectionState);
 
-    public sealed record Created(bool Success, string Message);
+    /// <summary>The command Core queued, or why it refused the order.</summary>
+    public sealed record Created(string? CommandId, string Message)
+    {
+        public bool Success => CommandId is not null;
+    }
 
     public async Task<IReadOnlyList<Account>> ListActiveAccountsAsync(CancellationToken cancellationToken) =>
         await Http.GetFromJsonAsync<List<Account>>(new Uri(coreUrl, "/api/accounts?enrollment=active"), JsonSerializerOptions.Web, cancellationToken) ?? [];
@@ -25,8 +29,11 @@ public sealed class CoreCommandApi(Uri coreUrl)
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         using var response = await Http.SendAsync(request, cancellationToken);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        return response.IsSuccessStatusCode
-            ? new Created(true, $"Command {body.RootElement.GetProperty("id").GetString()} is queued for account {login}; GET /api/commands/<id> on Core follows it.")
-            : new Created(false, body.RootElement.TryGetProperty("message", out var message) ? message.GetString() ?? "refused" : $"Core answered {(int)response.StatusCode}");
+        if (response.IsSuccessStatusCode)
+        {
+            var id = body.RootElement.GetProperty("id").GetString()!;
+            return new Created(id, $"Command {id} is queued for account {login}; GET /api/commands/{id} on Core follows it.");
+        }
+        return new Created(null, body.RootElement.TryGetProperty("message", out var message) ? message.GetString() ?? "refused" : $"Core answered {(int)response.StatusCode}");
     }
 }

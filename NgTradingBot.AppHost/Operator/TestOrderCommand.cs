@@ -76,6 +76,11 @@ public static class TestOrderCommand
             tp = decimal.Parse(order["tp"].Value!, CultureInfo.InvariantCulture),
             comment = "dashboard test order",
         }, context.CancellationToken);
-        return created.Success ? CommandResults.Success() : CommandResults.Failure(created.Message);
+        if (!created.Success)
+        {
+            return CommandResults.Failure(created.Message);
+        }
+        await interaction.PromptNotificationAsync("Test order queued", created.Message, cancellationToken: context.CancellationToken);
+        return CommandResults.Success();
     }
 }

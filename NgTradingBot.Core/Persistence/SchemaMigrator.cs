@@ -5,11 +5,15 @@ namespace NgTradingBot.Core.Persistence;
 
 /// <summary>
 /// Applies pending schema migrations at start-up, each in its own transaction, under an advisory lock
-/// so that several Core instances never race. Retries until PostgreSQL answers; readiness reports
-/// the progress through <see cref="SchemaMigrationHealthCheck"/>.
+/// so that several Core instances never race. Creates the database first if the server has none of that
+/// name (a configured server, or a container in a deployment). Retries until PostgreSQL answers; readiness
+/// reports the progress through <see cref="SchemaMigrationHealthCheck"/>.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMigrator> logger) : BackgroundService
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<SchemaMigrator> logger) : BackgroundService
 {
+    /// <summary>The connection string name of Core's database, the same in every way the AppHost provides it.</summary>
+    public const string ConnectionName = "ngtradingbot";
+
     private const long AdvisoryLockKey = 7_390_001;
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -26,6 +30,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
         {
             try
             {
+                await EnsureDatabaseAsync(stoppingToken);
                 CurrentVersion = await MigrateAsync(stoppingToken);
                 LastError = null;
                 _completed.TrySetResult();
@@ -37,6 +42,32 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
                 logger.LogWarning("Schema migration failed, retrying in {Delay}: {Error}", delay, ex.Message);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));
+            }
+        }
+    }
+
+    private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var probe = await dataSource.OpenConnectionAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            var target = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(ConnectionName));
+            var database = target.Database!;
+            target.Database = "postgres";
+            await using var maintenance = new NpgsqlConnection(target.ConnectionString);
+            await maintenance.OpenAsync(cancellationToken);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {new NpgsqlCommandBuilder().QuoteIdentifier(database)}", maintenance);
+            try
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+                logger.LogInformation("Created database {Database}", database);
+            }
+            catch (PostgresException race) when (race.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another Core instance created it meanwhile.
             }
         }
     }

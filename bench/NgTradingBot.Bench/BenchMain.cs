@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace NgTradingBot.Bench;
@@ -25,10 +27,16 @@ public static class BenchMain
         using var sink = new OtlpSink();
         using var startTimeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NgTradingBot_AppHost>(
-            [$"--AppHost:DataDirectory={dataDirectory}", "--AppHost:DynamicPorts=true", "--AppHost:GatewayBindAddress=127.0.0.1",
-             "--DOTNET_ENVIRONMENT=Production"],
-            (options, _) => options.DisableDashboard = true,
+            [$"--AppHost:DataDirectory={dataDirectory}", "--AppHost:DynamicPorts=true", "--AppHost:GatewayBindAddress=127.0.0.1"],
+            (options, host) =>
+            {
+                options.DisableDashboard = true;
+                // As deployed: the telemetry defaults of production, not the dashboard's one-second export.
+                host.EnvironmentName = "Production";
+            },
             startTimeout.Token);
+        // The simulated EAs share this process: the services' console output must not take their CPU.
+        builder.Services.AddLogging(logging => logging.AddFilter("NgTradingBot.AppHost.Resources", LogLevel.Warning));
         // Every simulated EA streams exactly the benchmark's symbols, and all of them come from 127.0.0.1
         // (in production each VPS has its own address).
         var symbols = NgTradingBot.EaSimulator.SymbolCatalog.CommonSymbols.Take(settings.Symbols).ToList();

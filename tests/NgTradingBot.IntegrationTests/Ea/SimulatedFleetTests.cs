@@ -24,8 +24,9 @@ public sealed class SimulatedFleetTests(FleetFixture fixture)
     {
         await using var probe = new SystemProbe(fixture.App);
 
-        await fixture.App.WaitForStateAsync("ea-simulator", s => s.State?.Text == KnownResourceStates.Running);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // Generous: the simulator starts only once the gateway is healthy, on a machine the other suites share.
+        await fixture.App.WaitForStateAsync("ea-simulator", s => s.State?.Text == KnownResourceStates.Running, TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (await probe.ScalarAsync<long>("""
             SELECT count(DISTINCT a.login) FROM accounts a JOIN connections c ON c.account_id = a.id
             WHERE a.login IN (50000000, 50000001) AND c.state = 'connected' AND c.tick_batch_count > 5 AND c.heartbeat_count > 0

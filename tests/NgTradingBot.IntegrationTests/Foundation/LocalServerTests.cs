@@ -30,6 +30,7 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         await ScalarAsync<int>(connectionString, $"CREATE TABLE {table} (v int); INSERT INTO {table} VALUES (42); SELECT 1");
 
         var restart = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.RestartCommand);
+        await fixture.App.WaitForStateAsync("postgres", s => s.State?.Text == KnownResourceStates.Running);
         await fixture.App.WaitHealthyAsync("postgres");
         await fixture.App.WaitHealthyAsync("ngtradingbot");
         NpgsqlConnection.ClearAllPools();
@@ -55,6 +56,7 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         var exit = await stopped;
         var took = clock.Elapsed;
         var start = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.StartCommand);
+        await fixture.App.WaitForStateAsync("postgres", s => s.State?.Text == KnownResourceStates.Running);
         await fixture.App.WaitHealthyAsync("postgres");
         await fixture.App.WaitHealthyAsync("core");
 
@@ -75,6 +77,7 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         }
 
         var restart = await Commands.ExecuteCommandAsync("redis", KnownResourceCommands.RestartCommand);
+        await fixture.App.WaitForStateAsync("redis", s => s.State?.Text == KnownResourceStates.Running);
         await fixture.App.WaitHealthyAsync("redis");
         using var after = await ConnectionMultiplexer.ConnectAsync(connectionString);
 

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the fleet benchmark of an earlier commit and of the working tree in one script on this machine, one
+# after the other and alternating, so both see the same machine. Prints every run's table.
+#   bench/compare.sh <base-commit> [bench arguments, default: --eas 200 --warmup 60s --duration 30s]
+# Each side is built in Release in its own folder; the base is checked out as a detached worktree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base=${1:?usage: bench/compare.sh <base-commit> [bench arguments]}
+shift
+args=("$@")
+[ ${#args[@]} -gt 0 ] || args=(--eas 200 --warmup 60s --duration 30s)
+rounds=${ROUNDS:-2}
+
+work=$(mktemp -d /tmp/ngtradingbot-compare.XXXXXX)
+trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+git worktree add --detach "$work/base" "$base" >/dev/null
+echo "base $(git -C "$work/base" log -1 --format='%h %s' | cut -c1-80)"
+echo "head $(git log -1 --format='%h' HEAD) + working tree"
+
+dotnet build -c Release "$work/base/bench/NgTradingBot.Bench" -v q -nologo >/dev/null
+dotnet build -c Release bench/NgTradingBot.Bench -v q -nologo >/dev/null
+
+run() { # label, project folder, extra arguments
+  echo
+  echo "### $1"
+  dotnet run -c Release --no-build --project "$2" -- "${args[@]}" "${@:3}" | sed -n '/^Fleet benchmark/,$p'
+}
+for round in $(seq 1 "$rounds"); do
+  run "before ($base), round $round" "$work/base/bench/NgTradingBot.Bench"
+  run "after, telemetry exported, round $round" bench/NgTradingBot.Bench
+  run "after, telemetry off, round $round" bench/NgTradingBot.Bench --telemetry off
+done

@@ -1,0 +1,55 @@
+using Npgsql;
+using NgTradingBot.IntegrationTests.Hosting;
+
+namespace NgTradingBot.IntegrationTests.Foundation;
+
+/// <summary>
+/// <c>ConnectionStrings:*</c> given to the AppHost: an existing server is used instead of starting one, and the
+/// services see it under the same names. The local servers' composition lends its PostgreSQL as that server.
+/// </summary>
+[Collection(LocalServersCollection.Name)]
+public sealed class ExternalServerTests(LocalServersFixture fixture)
+{
+    [Fact]
+    public async Task AGivenServerReplacesTheLocalOneAndHoldsOurDatabaseByDefault()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NgTradingBot_AppHost>(
+            ["--ConnectionStrings:postgres=Host=db.example;Port=5432;Username=trader;Password=secret", "--AppHost:DynamicPorts=true"]);
+
+        var database = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == "ngtradingbot");
+        var connectionString = await database.ConnectionStringExpression.GetValueAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(builder.Resources, r => r.Name == "postgres");
+        Assert.Equal("ngtradingbot", new NpgsqlConnectionStringBuilder(connectionString).Database);
+        Assert.Equal("db.example", new NpgsqlConnectionStringBuilder(connectionString).Host);
+        Assert.Contains(builder.Resources, r => r.Name == "redis");
+    }
+
+    [Fact]
+    public async Task CoreCreatesItsDatabaseOnAGivenServerThatLacksIt()
+    {
+        var server = new NpgsqlConnectionStringBuilder(await fixture.App.GetConnectionStringAsync("postgres")) { Database = "given_" + Guid.NewGuid().ToString("N")[..8] };
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "ngtradingbot-tests", Guid.NewGuid().ToString("N")[..12]);
+        using var timeout = new CancellationTokenSource(AppFixture.StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NgTradingBot_AppHost>(
+            [$"--ConnectionStrings:postgres={server.ConnectionString}", $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:DynamicPorts=true",
+             "--AppHost:GatewayBindAddress=127.0.0.1"],
+            timeout.Token);
+        await using var app = await builder.BuildAsync(timeout.Token);
+        try
+        {
+            await app.StartAsync(timeout.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("core", timeout.Token);
+
+            await using var connection = new NpgsqlConnection(server.ConnectionString);
+            await connection.OpenAsync();
+            await using var migrations = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
+            Assert.True((long)(await migrations.ExecuteScalarAsync())! >= 1);
+        }
+        finally
+        {
+            await app.StopAsync();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
