@@ -12,7 +12,7 @@ public static class ApplicationServiceExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis");
+        builder.AddRedisClient("redis", configureOptions: options => options.SocketManager = StackExchange.Redis.SocketManager.ThreadPool);
         builder.Services.AddEaHandoff();
 
         builder.Services.AddOptions<EaGatewayOptions>()

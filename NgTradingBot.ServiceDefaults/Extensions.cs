@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using NgTradingBot.ServiceDefaults.Health;
 using NgTradingBot.ServiceDefaults.Resilience;
+using NgTradingBot.ServiceDefaults.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -62,6 +64,7 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        var sampling = TraceSampling(builder.Configuration);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -69,10 +72,10 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(OwnTelemetryPrefix + "*"))
             .WithTracing(tracing => tracing
+                .SetSampler(new RequestFirstSampler(sampling))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(OwnTelemetryPrefix + "*")
-                // Probes run every few seconds and would drown the requests an operator looks for.
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsHealthProbe(context.Request.Path))
+                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = new HighFrequencyRequestFilter(sampling).ShouldTrace)
                 .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
@@ -117,6 +120,10 @@ public static class Extensions
         return app;
     }
 
-    private static bool IsHealthProbe(PathString path) =>
-        path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);
+    private static TraceSamplingOptions TraceSampling(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(TraceSamplingOptions.SectionName).Get<TraceSamplingOptions>() ?? new TraceSamplingOptions();
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        return options;
+    }
 }

@@ -27,13 +27,6 @@ public static class LocalPostgresBuilderExtensions
         var password = builder.AddParameter($"{name}-password", PostgresCluster.ReadOrCreatePassword(passwordFile), secret: true);
         var server = new LocalPostgresServerResource(name, "sh", dataDirectory, bin ?? "/nonexistent", password.Resource);
 
-        string? connectionString = null;
-        var healthCheckKey = $"{name}_check";
-        // The server's own check asks the maintenance database: ours may not exist yet.
-        builder.Services.AddHealthChecks().AddNpgSql(
-            _ => (connectionString ?? throw new InvalidOperationException("The connection string is not known yet.")) + ";Database=postgres",
-            name: healthCheckKey);
-
         // SIGTERM from the orchestrator becomes a fast shutdown; no Unix socket, since socket paths under a deep
         // data folder exceed the 107-byte limit and every client uses TCP anyway.
         string[] commandLine = [Path.Combine(builder.AppHostDirectory, "Infrastructure", "stop-fast.sh"),
@@ -46,9 +39,9 @@ public static class LocalPostgresBuilderExtensions
             .WithEndpoint(port: port, targetPort: port, name: LocalPostgresServerResource.PrimaryEndpointName, isProxied: false)
             .WithIconName("DatabaseMultiple")
             .ExcludeFromManifest()
-            .WithHealthCheck(healthCheckKey)
-            .OnConnectionStringAvailable(async (resource, _, cancellationToken) =>
-                connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken))
+            // The server's own check asks the maintenance database: ours may not exist yet.
+            .WithConnectionHealthCheck((checks, connectionString, check) =>
+                checks.AddNpgSql(_ => connectionString() + ";Database=postgres", name: check))
             .OnBeforeResourceStarted(async (resource, @event, cancellationToken) =>
             {
                 await PublishDatabaseStateAsync(builder, resource, @event.Services, KnownResourceStates.Starting);
@@ -57,7 +50,7 @@ public static class LocalPostgresBuilderExtensions
             })
             .OnResourceReady(async (resource, @event, cancellationToken) =>
             {
-                await CreateDatabasesAsync(resource, connectionString!, LoggerFor(resource, @event.Services), cancellationToken);
+                await CreateDatabasesAsync(resource, DatabasesOf(builder, resource), LoggerFor(resource, @event.Services), cancellationToken);
                 await PublishDatabaseStateAsync(builder, resource, @event.Services, KnownResourceStates.Running);
             })
             .OnResourceStopped((resource, @event, _) =>
@@ -67,27 +60,23 @@ public static class LocalPostgresBuilderExtensions
     public static IResourceBuilder<LocalPostgresDatabaseResource> AddDatabase(this IResourceBuilder<LocalPostgresServerResource> builder, string name, string? databaseName = null)
     {
         var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, builder.Resource);
-        builder.Resource.AddDatabase(database.Name, database.DatabaseName);
-
-        string? connectionString = null;
-        var healthCheckKey = $"{name}_check";
-        builder.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException("The connection string is not known yet."), name: healthCheckKey);
 
         // The orchestrator passes a container's state on to its databases but not an executable's: the server
         // publishes it itself, Running only once the database has been created.
         return builder.ApplicationBuilder.AddResource(database)
             .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", State = KnownResourceStates.Waiting, Properties = [] })
-            .WithHealthCheck(healthCheckKey)
-            .OnConnectionStringAvailable(async (resource, _, cancellationToken) =>
-                connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
+            .WithConnectionHealthCheck((checks, connectionString, check) => checks.AddNpgSql(_ => connectionString(), name: check));
     }
 
-    private static async Task CreateDatabasesAsync(LocalPostgresServerResource server, string connectionString, ILogger logger, CancellationToken cancellationToken)
+    private static IEnumerable<LocalPostgresDatabaseResource> DatabasesOf(IDistributedApplicationBuilder builder, LocalPostgresServerResource server) =>
+        builder.Resources.OfType<LocalPostgresDatabaseResource>().Where(database => database.Parent == server);
+
+    private static async Task CreateDatabasesAsync(LocalPostgresServerResource server, IEnumerable<LocalPostgresDatabaseResource> databases,
+        ILogger logger, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(connectionString + ";Database=postgres");
+        await using var connection = new NpgsqlConnection(await server.ConnectionStringExpression.GetValueAsync(cancellationToken) + ";Database=postgres");
         await connection.OpenAsync(cancellationToken);
-        foreach (var databaseName in server.Databases.Values)
+        foreach (var databaseName in databases.Select(d => d.DatabaseName))
         {
             try
             {
@@ -106,7 +95,7 @@ public static class LocalPostgresBuilderExtensions
         IServiceProvider services, string state)
     {
         var notifications = services.GetRequiredService<ResourceNotificationService>();
-        foreach (var database in builder.Resources.OfType<LocalPostgresDatabaseResource>().Where(d => d.Parent == server))
+        foreach (var database in DatabasesOf(builder, server))
         {
             await notifications.PublishUpdateAsync(database, snapshot => snapshot with
             {

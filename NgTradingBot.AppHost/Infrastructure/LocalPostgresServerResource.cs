@@ -11,8 +11,6 @@ public sealed class LocalPostgresServerResource(string name, string command, str
     public const string PrimaryEndpointName = "tcp";
     public const string UserName = "postgres";
 
-    private readonly Dictionary<string, string> _databases = new(StringComparer.OrdinalIgnoreCase);
-
     public string DataDirectory { get; } = dataDirectory;
 
     public string BinDirectory { get; } = binDirectory;
@@ -21,12 +19,7 @@ public sealed class LocalPostgresServerResource(string name, string command, str
 
     public EndpointReference PrimaryEndpoint => new(this, PrimaryEndpointName);
 
-    /// <summary>Resource name to database name of the databases created on this server once it is ready.</summary>
-    public IReadOnlyDictionary<string, string> Databases => _databases;
-
     // The server listens on 127.0.0.1 only; naming it avoids a failed attempt on ::1 for every new connection.
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host=127.0.0.1;Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={PasswordParameter}");
-
-    internal void AddDatabase(string resourceName, string databaseName) => _databases.TryAdd(resourceName, databaseName);
 }

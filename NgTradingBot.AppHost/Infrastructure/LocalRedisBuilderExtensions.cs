@@ -16,19 +16,12 @@ public static class LocalRedisBuilderExtensions
         var dataDirectory = Path.Combine(setup.DataDirectory, name);
         Directory.CreateDirectory(dataDirectory);
 
-        string? connectionString = null;
-        var healthCheckKey = $"{name}_check";
-        builder.Services.AddHealthChecks().AddRedis(
-            _ => connectionString ?? throw new InvalidOperationException("The connection string is not known yet."), name: healthCheckKey);
-
         return builder.AddResource(new LocalRedisResource(name, server ?? "redis-server", dataDirectory))
             .WithArgs("--port", port.ToString(), "--bind", "127.0.0.1", "--dir", dataDirectory, "--daemonize", "no",
                 "--appendonly", "yes", "--appendfsync", setup.Options.RedisAppendFsync, "--save", "", "--logfile", "")
             .WithEndpoint(port: port, targetPort: port, name: LocalRedisResource.PrimaryEndpointName, isProxied: false)
             .WithIconName("Memory")
             .ExcludeFromManifest()
-            .WithHealthCheck(healthCheckKey)
-            .OnConnectionStringAvailable(async (resource, _, cancellationToken) =>
-                connectionString = await resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
+            .WithConnectionHealthCheck((checks, connectionString, check) => checks.AddRedis(_ => connectionString(), name: check));
     }
 }

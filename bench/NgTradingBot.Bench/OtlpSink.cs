@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -10,7 +11,7 @@ namespace NgTradingBot.Bench;
 public sealed class OtlpSink : IDisposable
 {
     private readonly HttpListener _listener = new();
-    private long _receivedBytes;
+    private readonly ConcurrentDictionary<string, long> _bytesBySignal = new();
 
     public OtlpSink()
     {
@@ -26,7 +27,8 @@ public sealed class OtlpSink : IDisposable
 
     public string Endpoint { get; }
 
-    public long ReceivedBytes => Interlocked.Read(ref _receivedBytes);
+    /// <summary>What the services exported, by signal (the OTLP path: /v1/traces, /v1/metrics, /v1/logs).</summary>
+    public IReadOnlyDictionary<string, long> ReceivedBytes => new Dictionary<string, long>(_bytesBySignal);
 
     private async Task AcceptAsync()
     {
@@ -43,9 +45,10 @@ public sealed class OtlpSink : IDisposable
             }
             var buffer = new byte[81920];
             int read;
+            var signal = context.Request.Url!.AbsolutePath;
             while ((read = await context.Request.InputStream.ReadAsync(buffer)) > 0)
             {
-                Interlocked.Add(ref _receivedBytes, read);
+                _bytesBySignal.AddOrUpdate(signal, read, (_, total) => total + read);
             }
             context.Response.StatusCode = 200;
             context.Response.ContentType = "application/x-protobuf";

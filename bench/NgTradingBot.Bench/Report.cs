@@ -5,11 +5,11 @@ namespace NgTradingBot.Bench;
 /// <summary>Prints the figures as a Markdown table, ready for the README.</summary>
 public static class Report
 {
-    public static void Print(BenchSettings settings, IReadOnlyList<StepResult> results, long telemetryBytes, TextWriter output)
+    public static void Print(BenchSettings settings, IReadOnlyList<StepResult> results, IReadOnlyDictionary<string, long> telemetry, TextWriter output)
     {
         var c = CultureInfo.InvariantCulture;
         output.WriteLine();
-        output.WriteLine($"Fleet benchmark: {Environment.ProcessorCount} cores, {settings.Symbols} symbols per EA, warm-up {settings.Warmup.TotalSeconds:0} s, measured {settings.Duration.TotalSeconds:0} s per size, Release build, telemetry {(settings.Telemetry ? $"exported ({telemetryBytes / 1024} KiB received)" : "off")}.");
+        output.WriteLine($"Fleet benchmark: {Environment.ProcessorCount} cores, {settings.Symbols} symbols per EA, warm-up {settings.Warmup.TotalSeconds:0} s, measured {settings.Duration.TotalSeconds:0} s per size, Release build, telemetry {(settings.Telemetry ? $"exported ({Describe(telemetry)})" : "off")}.");
         output.WriteLine();
         output.WriteLine("| EAs | connected | requests/s | tick posts/s | ticks/s | 200s | ticks p50 / p99 ms | get_commands p50 / p99 ms | command round trip p50 / p99 ms (n) | CPU % gateway / core / postgres / redis / simulator | ingest lag at end | drain s |");
         output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -34,4 +34,8 @@ public static class Report
             and all its EAs share one address, so the per-address rate limit is lifted for the run.
             """);
     }
+
+    private static string Describe(IReadOnlyDictionary<string, long> telemetry) => telemetry.Count == 0
+        ? "nothing received"
+        : string.Join(", ", telemetry.OrderBy(kv => kv.Key).Select(kv => $"{kv.Key.Replace("/v1/", "")} {kv.Value / 1024} KiB"));
 }

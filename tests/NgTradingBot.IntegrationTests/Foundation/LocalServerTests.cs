@@ -29,11 +29,8 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         var clusterBefore = await ScalarAsync<long>(connectionString, "SELECT system_identifier FROM pg_control_system()");
         await ScalarAsync<int>(connectionString, $"CREATE TABLE {table} (v int); INSERT INTO {table} VALUES (42); SELECT 1");
 
-        var restart = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.RestartCommand);
-        await fixture.App.WaitForStateAsync("postgres", s => s.State?.Text == KnownResourceStates.Running);
-        await fixture.App.WaitHealthyAsync("postgres");
+        var restart = await RestartAsync("postgres");
         await fixture.App.WaitHealthyAsync("ngtradingbot");
-        NpgsqlConnection.ClearAllPools();
 
         Assert.True(restart.Success, restart.Message);
         Assert.Equal(clusterBefore, await ScalarAsync<long>(connectionString, "SELECT system_identifier FROM pg_control_system()"));
@@ -76,9 +73,7 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
             await redis.GetDatabase().StringSetAsync(key, "42");
         }
 
-        var restart = await Commands.ExecuteCommandAsync("redis", KnownResourceCommands.RestartCommand);
-        await fixture.App.WaitForStateAsync("redis", s => s.State?.Text == KnownResourceStates.Running);
-        await fixture.App.WaitHealthyAsync("redis");
+        var restart = await RestartAsync("redis");
         using var after = await ConnectionMultiplexer.ConnectAsync(connectionString);
 
         Assert.True(restart.Success, restart.Message);
@@ -86,9 +81,21 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         Assert.True(Directory.Exists(Path.Combine(fixture.DataDirectory, "redis", "appendonlydir")));
     }
 
+    /// <summary>Restarts the server and waits until the new process runs and is healthy (not the old one's state).</summary>
+    private async Task<ExecuteCommandResult> RestartAsync(string resource)
+    {
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(resource, out var before));
+        var started = fixture.App.WaitForStateAsync(resource, s => s.State?.Text == KnownResourceStates.Running
+            && s.StartTimeStamp > before.Snapshot.StartTimeStamp && s.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy);
+        var result = await Commands.ExecuteCommandAsync(resource, KnownResourceCommands.RestartCommand);
+        await started;
+        return result;
+    }
+
+    // Unpooled: these tests restart the server under every pooled connection.
     private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T));

@@ -43,6 +43,19 @@ public sealed class TelemetryTests(AppFixture fixture)
         Assert.DoesNotContain("/alive", Text("/v1/traces"));
     }
 
+    [Fact]
+    public async Task ServicesExportTheirLogsOverOtlp()
+    {
+        // Core logs this once its ingest consumer caught up after the start; the dashboard shows it as a structured log.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!Text("/v1/logs").Contains("Ingest caught up with the entries left unacknowledged"))
+        {
+            await Task.Delay(200, timeout.Token);
+        }
+
+        Assert.Contains("core", Text("/v1/logs"));
+    }
+
     private string MetricsText() => Text("/v1/metrics");
 
     private string Text(string path) => string.Join('\n', fixture.Collector.Received
