@@ -13,8 +13,7 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource(SchemaMigrator.ConnectionName);
-        builder.AddRedisClient("redis", configureOptions: options => options.SocketManager = StackExchange.Redis.SocketManager.ThreadPool);
-        builder.Services.AddEaHandoff();
+        builder.AddEaHandoff();
 
         // Columns are snake_case, C# members PascalCase; Dapper matches them without an alias per column.
         DefaultTypeMap.MatchNamesWithUnderscores = true;

@@ -12,8 +12,7 @@ public static class ApplicationServiceExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
-        builder.AddRedisClient("redis", configureOptions: options => options.SocketManager = StackExchange.Redis.SocketManager.ThreadPool);
-        builder.Services.AddEaHandoff();
+        builder.AddEaHandoff();
 
         builder.Services.AddOptions<EaGatewayOptions>()
             .BindConfiguration(EaGatewayOptions.SectionName)

@@ -1,15 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
 using NgTradingBot.Handoff;
+using StackExchange.Redis;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace Microsoft.Extensions.Hosting;
 
 public static class HandoffServiceExtensions
 {
-    /// <summary>The Redis side of the gateway-to-Core contract; needs the <c>IConnectionMultiplexer</c> of <c>AddRedisClient</c>.</summary>
-    public static IServiceCollection AddEaHandoff(this IServiceCollection services)
+    /// <summary>The connection string name of the Redis the gateway and Core hand off through.</summary>
+    public const string RedisConnectionName = "redis";
+
+    /// <summary>
+    /// The gateway-to-Core contract over Redis: Aspire's Redis client integration (one shared multiplexer, health
+    /// check, tracing) and the ingest stream, command queue and credentials on it.
+    /// </summary>
+    public static TBuilder AddEaHandoff<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        services.AddSingleton<IngestStream>();
-        services.AddSingleton<RedisCommandQueue>();
-        services.AddSingleton<RedisAccountCredentials>();
-        return services;
+        // Its I/O on the shared thread pool rather than the client's own dedicated threads: on two cores those
+        // threads only add context switches to every command of the hot path.
+        builder.AddRedisClient(RedisConnectionName, configureOptions: options => options.SocketManager = SocketManager.ThreadPool);
+        builder.Services.AddSingleton<IngestStream>();
+        builder.Services.AddSingleton<RedisCommandQueue>();
+        builder.Services.AddSingleton<RedisAccountCredentials>();
+        return builder;
     }
 }

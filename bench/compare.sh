@@ -17,8 +17,9 @@ git worktree add --detach "$work/base" "$base" >/dev/null
 echo "base $(git -C "$work/base" log -1 --format='%h %s' | cut -c1-80)"
 echo "head $(git log -1 --format='%h' HEAD) + working tree"
 
-dotnet build -c Release "$work/base/bench/NgTradingBot.Bench" -v q -nologo >/dev/null
-dotnet build -c Release bench/NgTradingBot.Bench -v q -nologo >/dev/null
+build() { dotnet build -c Release "$1" -v q -nologo > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }; }
+build "$work/base/bench/NgTradingBot.Bench"
+build bench/NgTradingBot.Bench
 
 run() { # label, project folder, extra arguments
   echo
