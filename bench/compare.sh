@@ -2,7 +2,9 @@
 # Runs the fleet benchmark of an earlier commit and of the working tree in one script on this machine, one
 # after the other and alternating, so both see the same machine. Prints every run's table.
 #   bench/compare.sh <base-commit> [bench arguments, default: --eas 200 --warmup 60s --duration 30s]
-# Each side is built in Release in its own folder; the base is checked out as a detached worktree.
+# Each side is built in Release in its own folder; the base is checked out as a detached worktree. Both sides
+# measure command round trips with this tree's CommandProbe (an earlier probe's own polling grew with the
+# backlog it measured), so the figures differ only by the system under test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:?usage: bench/compare.sh <base-commit> [bench arguments]}
@@ -14,6 +16,7 @@ rounds=${ROUNDS:-2}
 work=$(mktemp -d /tmp/ngtradingbot-compare.XXXXXX)
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git worktree add --detach "$work/base" "$base" >/dev/null
+cp bench/NgTradingBot.Bench/CommandProbe.cs "$work/base/bench/NgTradingBot.Bench/CommandProbe.cs"
 echo "base $(git -C "$work/base" log -1 --format='%h %s' | cut -c1-80)"
 echo "head $(git log -1 --format='%h' HEAD) + working tree"
 

@@ -36,7 +36,10 @@ public static class BenchMain
             },
             startTimeout.Token);
         // The simulated EAs share this process: the services' console output must not take their CPU.
-        builder.Services.AddLogging(logging => logging.AddFilter("NgTradingBot.AppHost.Resources", LogLevel.Warning));
+        // Start-up health probes fail until each service listens; the waits below report what never came up.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("NgTradingBot.AppHost.Resources", LogLevel.Warning)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
         // Every simulated EA streams exactly the benchmark's symbols, and all of them come from 127.0.0.1
         // (in production each VPS has its own address).
         var symbols = NgTradingBot.EaSimulator.SymbolCatalog.CommonSymbols.Take(settings.Symbols).ToList();

@@ -10,9 +10,17 @@ namespace NgTradingBot.Bench;
 /// EA's next poll, executed, answered, and recorded as final in PostgreSQL. It closes a ticket that does
 /// not exist, so the EA answers "Position not found" at once and nothing is traded.
 /// </summary>
+/// <remarks>
+/// One status poll every <see cref="PollInterval"/> in all, taken in turn by the commands still open: a probe
+/// polling each open command on its own adds load as commands pile up, which slows the system, which piles up
+/// more commands, until the probe itself is most of what Core and PostgreSQL do.
+/// </remarks>
 public sealed class CommandProbe(HttpClient core)
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
+
     private readonly ConcurrentBag<double> _roundTrips = [];
+    private readonly ConcurrentQueue<(string Id, long Started)> _open = new();
 
     public IReadOnlyList<double> RoundTripsMs => [.. _roundTrips];
 
@@ -22,41 +30,53 @@ public sealed class CommandProbe(HttpClient core)
         {
             return;
         }
+        var poll = PollAsync(cancellationToken);
         var random = new Random(7);
-        var inFlight = new List<Task>();
+        var creating = new List<Task>();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / perSecond));
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                inFlight.Add(MeasureOneAsync(loginBase + random.Next(eas), cancellationToken));
+                creating.Add(CreateAsync(loginBase + random.Next(eas), cancellationToken));
             }
         }
         catch (OperationCanceledException)
         {
         }
-        await Task.WhenAll(inFlight.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(creating.Append(poll).Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
     }
 
-    private async Task MeasureOneAsync(long login, CancellationToken cancellationToken)
+    private async Task CreateAsync(long login, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var created = await core.PostAsJsonAsync($"/api/accounts/{login}/commands",
             new { type = "CLOSE_TRADE", priority = "HIGH", payload = new { ticket = 1, reason = "BENCH_PROBE" } }, cancellationToken);
-        if (!created.IsSuccessStatusCode)
+        if (created.IsSuccessStatusCode
+            && (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString() is { } id)
         {
-            return;
+            _open.Enqueue((id, started));
         }
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString();
-        while (!cancellationToken.IsCancellationRequested)
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
         {
-            var command = await core.GetFromJsonAsync<JsonElement>($"/api/commands/{id}", cancellationToken);
-            if (command.GetProperty("status").GetString() is "COMPLETED" or "FAILED" or "TIMED_OUT" or "EXPIRED")
+            if (!_open.TryDequeue(out var command))
             {
-                _roundTrips.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                return;
+                continue;
             }
-            await Task.Delay(5, cancellationToken);
+            var state = await core.GetFromJsonAsync<JsonElement>($"/api/commands/{command.Id}", cancellationToken);
+            if (state.GetProperty("status").GetString() is "COMPLETED" or "FAILED" or "TIMED_OUT" or "EXPIRED")
+            {
+                _roundTrips.Add(Stopwatch.GetElapsedTime(command.Started).TotalMilliseconds);
+            }
+            else
+            {
+                _open.Enqueue(command);
+            }
         }
     }
 }

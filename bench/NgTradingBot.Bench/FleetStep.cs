@@ -30,6 +30,11 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
         await Task.Delay(settings.Warmup);
         var statsBefore = fleet.Statistics();
         var cpuBefore = CpuSeconds();
+        var stealBefore = MachineSteal.Read();
+        var streaming = fleet.Eas.Count(ea => ea.Symbols.Count > 0);
+        Console.WriteLine($"warm-up of {eas} EAs, requests (failed) by route: " + string.Join(", ", statsBefore.Routes.Values
+            .OrderByDescending(r => r.Requests).Select(r => $"{r.Route} {r.Requests} ({r.Failed})"))
+            + "; statuses: " + string.Join(", ", statsBefore.Statuses.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} x{kv.Value}")));
         var clock = Stopwatch.StartNew();
         recorder.Start();
         using var measuring = new CancellationTokenSource(settings.Duration);
@@ -40,6 +45,7 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
         recorder.Stop();
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuAfter = CpuSeconds();
+        var steal = MachineSteal.PercentBetween(stealBefore, MachineSteal.Read());
         var statsAfter = fleet.Statistics();
         var connected = fleet.ConnectedCount;
         var lagAtEnd = await IngestLengthAsync();
@@ -56,7 +62,7 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
         var all = samples.Values.SelectMany(s => s).ToList();
         var tickPosts = samples.Where(kv => kv.Key.StartsWith("/api/ticks", StringComparison.Ordinal)).Sum(kv => kv.Value.Length);
         return new StepResult(
-            eas, connected, seconds,
+            eas, connected, streaming, seconds,
             all.Count / seconds,
             tickPosts / seconds,
             (statsAfter.TicksSent - statsBefore.TicksSent) / seconds,
@@ -65,7 +71,7 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
             samples.OrderByDescending(kv => kv.Value.Length).Select(kv => Latency(kv.Key, kv.Value)).ToList(),
             cpuAfter.ToDictionary(kv => kv.Key, kv => 100 * (kv.Value - cpuBefore[kv.Key]) / seconds),
             probe.RoundTripsMs.Count, Percentile(probe.RoundTripsMs, 0.50), Percentile(probe.RoundTripsMs, 0.99),
-            lagAtEnd, drain.Elapsed.TotalSeconds);
+            lagAtEnd, drain.Elapsed.TotalSeconds, steal);
     }
 
     private Dictionary<string, double> CpuSeconds()

@@ -6,6 +6,7 @@ public sealed record RouteLatency(string Route, long Requests, double OkPercent,
 public sealed record StepResult(
     int Eas,
     int Connected,
+    int Streaming,
     double Seconds,
     double RequestsPerSecond,
     double TickPostsPerSecond,
@@ -18,4 +19,5 @@ public sealed record StepResult(
     double CommandP50,
     double CommandP99,
     long IngestLagAtEnd,
-    double DrainSeconds);
+    double DrainSeconds,
+    double StealPercent);
