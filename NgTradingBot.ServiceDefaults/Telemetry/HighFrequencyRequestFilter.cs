@@ -10,6 +10,10 @@ namespace NgTradingBot.ServiceDefaults.Telemetry;
 /// </summary>
 internal sealed class HighFrequencyRequestFilter(TraceSamplingOptions options)
 {
+    // The deployed EA's ServerURL may end in "/", so its paths can start with "//": both sides compare without
+    // their leading slashes, the configured ones trimmed once rather than on every request.
+    private readonly string[] _prefixes = [.. options.HighFrequencyPaths.Select(prefix => prefix.TrimStart('/'))];
+
     public bool ShouldTrace(HttpContext context)
     {
         var path = context.Request.Path;
@@ -22,11 +26,10 @@ internal sealed class HighFrequencyRequestFilter(TraceSamplingOptions options)
 
     private bool IsHighFrequency(string? path)
     {
-        // The deployed EA's ServerURL may end in "/", so its paths can start with "//".
         var trimmed = path.AsSpan().TrimStart('/');
-        foreach (var prefix in options.HighFrequencyPaths)
+        foreach (var prefix in _prefixes)
         {
-            if (trimmed.StartsWith(prefix.AsSpan().TrimStart('/'), StringComparison.OrdinalIgnoreCase))
+            if (trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
