@@ -30,7 +30,7 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         await ScalarAsync<int>(connectionString, $"CREATE TABLE {table} (v int); INSERT INTO {table} VALUES (42); SELECT 1");
 
         var restart = await RestartAsync("postgres");
-        await fixture.App.WaitHealthyAsync("ngtradingbot");
+        await fixture.App.WaitHealthyAsync("ngtradingbot", throughRestart: true);
 
         Assert.True(restart.Success, restart.Message);
         Assert.Equal(clusterBefore, await ScalarAsync<long>(connectionString, "SELECT system_identifier FROM pg_control_system()"));
@@ -54,8 +54,8 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         var took = clock.Elapsed;
         var start = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.StartCommand);
         await fixture.App.WaitForStateAsync("postgres", s => s.State?.Text == KnownResourceStates.Running);
-        await fixture.App.WaitHealthyAsync("postgres");
-        await fixture.App.WaitHealthyAsync("core");
+        await fixture.App.WaitHealthyAsync("postgres", throughRestart: true);
+        await fixture.App.WaitHealthyAsync("core", throughRestart: true);
 
         Assert.True(stop.Success, stop.Message);
         Assert.True(took < TimeSpan.FromSeconds(10), $"stopping took {took}");

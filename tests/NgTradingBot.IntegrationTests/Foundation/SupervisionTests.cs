@@ -20,7 +20,7 @@ public sealed class SupervisionTests(AppFixture fixture)
         Process.GetProcessById(killed).Kill();
         var exit = await reported;
         await fixture.App.WaitForStateAsync(name, s => s.State?.Text == KnownResourceStates.Running);
-        await fixture.App.WaitHealthyAsync(name);
+        await fixture.App.WaitHealthyAsync(name, throughRestart: true);
 
         Assert.NotEqual(0, exit.Snapshot.ExitCode);
         Assert.NotEqual(killed, fixture.App.ServicePid(name, assembly));

@@ -5,10 +5,15 @@ public static class ResourceWaits
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(1);
 
-    public static async Task WaitHealthyAsync(this DistributedApplication app, string resource, TimeSpan? timeout = null)
+    /// <summary>
+    /// Gives up as soon as the resource has exited, unless <paramref name="throughRestart"/>: a test that has just
+    /// restarted a server sees it (and the databases it carries) Exited for a moment before it runs again.
+    /// </summary>
+    public static async Task WaitHealthyAsync(this DistributedApplication app, string resource, TimeSpan? timeout = null, bool throughRestart = false)
     {
         using var cancellation = new CancellationTokenSource(timeout ?? DefaultTimeout);
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, cancellation.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(resource,
+            throughRestart ? WaitBehavior.WaitOnResourceUnavailable : WaitBehavior.StopOnResourceUnavailable, cancellation.Token);
     }
 
     public static async Task<ResourceEvent> WaitForStateAsync(this DistributedApplication app, string resource, Func<CustomResourceSnapshot, bool> condition,
