@@ -3,8 +3,9 @@
 # after the other and alternating, so both see the same machine. Prints every run's table.
 #   bench/compare.sh <base-commit> [bench arguments, default: --eas 200 --warmup 60s --duration 30s]
 # Each side is built in Release in its own folder; the base is checked out as a detached worktree. Both sides
-# measure command round trips with this tree's CommandProbe (an earlier probe's own polling grew with the
-# backlog it measured), so the figures differ only by the system under test.
+# are loaded by this tree's EA simulator (its fleet ramps its starts up) and measure command round trips with
+# this tree's CommandProbe (an earlier probe's own polling grew with the backlog it measured), so the figures
+# differ only by the system under test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:?usage: bench/compare.sh <base-commit> [bench arguments]}
@@ -17,6 +18,7 @@ work=$(mktemp -d /tmp/ngtradingbot-compare.XXXXXX)
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git worktree add --detach "$work/base" "$base" >/dev/null
 cp bench/NgTradingBot.Bench/CommandProbe.cs "$work/base/bench/NgTradingBot.Bench/CommandProbe.cs"
+tar --exclude=bin --exclude=obj -cf - NgTradingBot.EaSimulator | tar -xf - -C "$work/base"
 echo "base $(git -C "$work/base" log -1 --format='%h %s' | cut -c1-80)"
 echo "head $(git log -1 --format='%h' HEAD) + working tree"
 

@@ -2,19 +2,28 @@ namespace NgTradingBot.EaSimulator;
 
 /// <summary>
 /// N simulated EAs with distinct logins (<c>loginBase</c>, <c>loginBase + 1</c>, ...) and seeds, sharing one
-/// HttpClient, run concurrently. Starts are spread over one timer interval so the EAs do not poll in lockstep.
+/// HttpClient, run concurrently. Starts are spread over one timer interval so the EAs do not poll in lockstep,
+/// and ramped at <see cref="DefaultStartsPerSecond"/> as terminals come up one after another: a fleet started in
+/// one 50 ms burst measures its own connect storm (every EA whose connect outlasts its 3 s timeout streams nothing
+/// for the whole run), not the steady state it is meant to load.
 /// </summary>
 public sealed class EaFleet : IAsyncDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly double _startsPerSecond;
+
+    public const double DefaultStartsPerSecond = 50;
 
     /// <param name="template">Options every EA starts from; Login and Seed are set per EA.</param>
-    public EaFleet(EaOptions template, int count, long loginBase, HttpClient? http = null)
+    /// <param name="startsPerSecond">How many EAs start each second; <see cref="double.PositiveInfinity"/> starts them all at once.</param>
+    public EaFleet(EaOptions template, int count, long loginBase, HttpClient? http = null, double startsPerSecond = DefaultStartsPerSecond)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(loginBase);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(startsPerSecond);
+        _startsPerSecond = startsPerSecond;
         _ownsHttp = http is null;
         _http = http ?? SimulatedEa.CreateHttpClient();
         Eas = [.. Enumerable.Range(0, count).Select(i => new SimulatedEa(template with { Login = loginBase + i, Seed = unchecked(template.Seed + i) }, _http))];
@@ -30,9 +39,9 @@ public sealed class EaFleet : IAsyncDisposable
     /// <summary>Runs every EA until <paramref name="ct"/> is cancelled; each then sends its OnDeinit log.</summary>
     public Task RunAsync(CancellationToken ct)
     {
-        var stagger = Eas[0].Options.TimerInterval / Eas.Count;
+        var phase = Eas[0].Options.TimerInterval / Eas.Count;
         var timeProvider = Eas[0].Options.TimeProvider;
-        return Task.WhenAll(Eas.Select((ea, i) => RunOneAsync(ea, stagger * i, timeProvider, ct)));
+        return Task.WhenAll(Eas.Select((ea, i) => RunOneAsync(ea, RampDelay(i) + phase * i, timeProvider, ct)));
     }
 
     /// <summary>All EAs' counters summed.</summary>
@@ -49,6 +58,9 @@ public sealed class EaFleet : IAsyncDisposable
             _http.Dispose();
         }
     }
+
+    private TimeSpan RampDelay(int index) =>
+        double.IsPositiveInfinity(_startsPerSecond) ? TimeSpan.Zero : TimeSpan.FromSeconds(index / _startsPerSecond);
 
     private static async Task RunOneAsync(SimulatedEa ea, TimeSpan delay, TimeProvider timeProvider, CancellationToken ct)
     {

@@ -69,6 +69,36 @@ public class RunAndFaultTests
     }
 
     [Fact]
+    public async Task AFleetRampsItsStartsUpRatherThanConnectingEveryEaAtOnce()
+    {
+        await using var server = await FakeEaServer.StartAsync();
+        var connects = new ConcurrentQueue<DateTimeOffset>();
+        var allConnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Received += request =>
+        {
+            if (request.Path == EaRoutes.Connect)
+            {
+                connects.Enqueue(DateTimeOffset.UtcNow);
+                if (connects.Count == 5)
+                {
+                    allConnected.TrySetResult();
+                }
+            }
+        };
+        await using var fleet = new EaFleet(RealTime(server), 5, 50_000_000, startsPerSecond: 10);
+        using var stop = new CancellationTokenSource();
+
+        var run = fleet.RunAsync(stop.Token);
+        await allConnected.Task.WaitAsync(SafetyLimit);
+        await stop.CancelAsync();
+        await run.WaitAsync(SafetyLimit);
+
+        // Five starts at ten a second: the fifth comes at least 0.4 s after the first (a slow machine only adds).
+        var times = connects.Order().ToList();
+        Assert.True(times[^1] - times[0] >= TimeSpan.FromMilliseconds(390), $"all five connected within {times[^1] - times[0]}");
+    }
+
+    [Fact]
     public async Task ADroppedResponseReachedTheServerButTheEaSeesMinusOne()
     {
         await using var server = await FakeEaServer.StartAsync();
