@@ -59,8 +59,8 @@ public sealed class EaFleet : IAsyncDisposable
         }
     }
 
-    private TimeSpan RampDelay(int index) =>
-        double.IsPositiveInfinity(_startsPerSecond) ? TimeSpan.Zero : TimeSpan.FromSeconds(index / _startsPerSecond);
+    // An infinite rate needs no case of its own: index / infinity is zero.
+    private TimeSpan RampDelay(int index) => TimeSpan.FromSeconds(index / _startsPerSecond);
 
     private static async Task RunOneAsync(SimulatedEa ea, TimeSpan delay, TimeProvider timeProvider, CancellationToken ct)
     {
