@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the fleet benchmark of an earlier commit and of the working tree in one script on this machine, one
 # after the other and alternating, so both see the same machine. Prints every run's table.
-#   bench/compare.sh <base-commit> [bench arguments, default: --eas 200 --warmup 60s --duration 30s]
+#   bench/compare.sh <base-commit> [bench arguments, default: --eas 200 --warmup 150s --duration 30s]
 # Each side is built in Release in its own folder; the base is checked out as a detached worktree. Both sides
 # are loaded by this tree's EA simulator (its fleet ramps its starts up) and measure command round trips with
 # this tree's CommandProbe (an earlier probe's own polling grew with the backlog it measured), so the figures
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 base=${1:?usage: bench/compare.sh <base-commit> [bench arguments]}
 shift
 args=("$@")
-[ ${#args[@]} -gt 0 ] || args=(--eas 200 --warmup 60s --duration 30s)
+[ ${#args[@]} -gt 0 ] || args=(--eas 200 --warmup 150s --duration 30s)
 rounds=${ROUNDS:-2}
 
 work=$(mktemp -d /tmp/ngtradingbot-compare.XXXXXX)

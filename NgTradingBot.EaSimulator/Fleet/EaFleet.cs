@@ -13,7 +13,7 @@ public sealed class EaFleet : IAsyncDisposable
     private readonly bool _ownsHttp;
     private readonly double _startsPerSecond;
 
-    public const double DefaultStartsPerSecond = 50;
+    public const double DefaultStartsPerSecond = 20;
 
     /// <param name="template">Options every EA starts from; Login and Seed are set per EA.</param>
     /// <param name="startsPerSecond">How many EAs start each second; <see cref="double.PositiveInfinity"/> starts them all at once.</param>

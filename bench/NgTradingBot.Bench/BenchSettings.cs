@@ -5,7 +5,7 @@ namespace NgTradingBot.Bench;
 public sealed record BenchSettings(int[] EaCounts, TimeSpan Warmup, TimeSpan Duration, int Symbols, double CommandsPerSecond, bool Telemetry = true)
 {
     public const string Usage = """
-        dotnet run -c Release --project bench/NgTradingBot.Bench -- [--eas 50,100,200] [--warmup 60s] [--duration 30s] [--symbols 5] [--commands-per-second 2] [--telemetry on|off]
+        dotnet run -c Release --project bench/NgTradingBot.Bench -- [--eas 50,100,200] [--warmup 150s] [--duration 30s] [--symbols 5] [--commands-per-second 2] [--telemetry on|off]
         Boots the whole composition (Release build, free ports, throwaway data), runs each fleet size of simulated
         EAs at the deployed cadence (50 ms timer, every symbol each tick, 10 s position sync) and prints the figures.
         Telemetry on (the default) exports every service's OTLP to a sink, as beside the dashboard; off exports nothing.
@@ -14,7 +14,7 @@ public sealed record BenchSettings(int[] EaCounts, TimeSpan Warmup, TimeSpan Dur
     public static BenchSettings Parse(string[] args)
     {
         // A minute of warm-up: the services JIT their whole stack to tier 1 under load, which on two busy cores takes that long.
-        var settings = new BenchSettings([50, 100, 200], TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(30), 5, 2);
+        var settings = new BenchSettings([50, 100, 200], TimeSpan.FromSeconds(150), TimeSpan.FromSeconds(30), 5, 2);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             settings = args[i] switch
