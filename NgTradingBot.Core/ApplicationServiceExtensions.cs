@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.EaInternal;
@@ -13,6 +14,11 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource(SchemaMigrator.ConnectionName);
+        // The model reads and migrates through the same data source the raw ingest path writes with.
+        builder.Services.AddDbContextPool<TradingDbContext>((services, options) =>
+            TradingDbContext.Configure(options, services.GetRequiredService<NpgsqlDataSource>()));
+        // Retries, tracing and metrics from Aspire; the data source's health check already probes the same server.
+        builder.EnrichNpgsqlDbContext<TradingDbContext>(settings => settings.DisableHealthChecks = true);
         builder.AddEaHandoff();
 
         // Columns are snake_case, C# members PascalCase; Dapper matches them without an alias per column.

@@ -7,6 +7,6 @@ public sealed class SchemaMigrationHealthCheck(SchemaMigrator migrator) : IHealt
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(migrator.Completed.IsCompletedSuccessfully
-            ? HealthCheckResult.Healthy($"schema version {migrator.CurrentVersion}")
+            ? HealthCheckResult.Healthy($"schema at migration {migrator.CurrentMigration}")
             : HealthCheckResult.Degraded(migrator.LastError is { } error ? $"migrating; last attempt failed: {error.Message}" : "migrating"));
 }

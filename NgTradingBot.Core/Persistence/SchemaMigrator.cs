@@ -1,15 +1,15 @@
-using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace NgTradingBot.Core.Persistence;
 
 /// <summary>
-/// Applies pending schema migrations at start-up, each in its own transaction, under an advisory lock
-/// so that several Core instances never race. Creates the database first if the server has none of that
-/// name (a configured server, or a container in a deployment). Retries until PostgreSQL answers; readiness
-/// reports the progress through <see cref="SchemaMigrationHealthCheck"/>.
+/// Applies pending EF Core migrations at start-up under an advisory lock, so that several Core instances never
+/// race, after adopting a database the previous release made (<see cref="PreviousReleaseSchema"/>). Creates the
+/// database first if the server has none of that name (a configured server, or a container in a deployment).
+/// Retries until it succeeds; readiness reports the progress through <see cref="SchemaMigrationHealthCheck"/>.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IConfiguration configuration, ILogger<SchemaMigrator> logger) : BackgroundService
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SchemaMigrator> logger) : BackgroundService
 {
     /// <summary>The connection string name of Core's database, the same in every way the AppHost provides it.</summary>
     public const string ConnectionName = "ngtradingbot";
@@ -19,7 +19,8 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IConfiguration c
 
     public Task Completed => _completed.Task;
 
-    public int? CurrentVersion { get; private set; }
+    /// <summary>The last migration applied, once migrating is done.</summary>
+    public string? CurrentMigration { get; private set; }
 
     public Exception? LastError { get; private set; }
 
@@ -31,15 +32,17 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IConfiguration c
             try
             {
                 await EnsureDatabaseAsync(stoppingToken);
-                CurrentVersion = await MigrateAsync(stoppingToken);
+                CurrentMigration = await MigrateAsync(stoppingToken);
                 LastError = null;
                 _completed.TrySetResult();
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Never given up: readiness stays Degraded with this error, which is what an operator needs to see.
                 LastError = ex;
-                logger.LogWarning("Schema migration failed, retrying in {Delay}: {Error}", delay, ex.Message);
+                var transient = ex is NpgsqlException { IsTransient: true } or TimeoutException;
+                logger.Log(transient ? LogLevel.Warning : LogLevel.Error, "Schema migration failed, retrying in {Delay}: {Error}", delay, ex.Message);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));
             }
@@ -72,33 +75,32 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IConfiguration c
         }
     }
 
-    private async Task<int> MigrateAsync(CancellationToken cancellationToken)
+    private async Task<string?> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLockKey });
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken);
         try
         {
-            await connection.ExecuteAsync("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version     integer     PRIMARY KEY,
-                    name        text        NOT NULL,
-                    applied_at  timestamptz NOT NULL DEFAULT now())
-                """);
-            var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations")).ToHashSet();
-            foreach (var migration in SchemaMigrations.All.Where(m => !applied.Contains(m.Version)))
+            await using var scope = scopes.CreateAsyncScope();
+            var context = scope.ServiceProvider.GetRequiredService<TradingDbContext>();
+            await PreviousReleaseSchema.AdoptAsync(connection, context, logger, cancellationToken);
+            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
             {
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                await connection.ExecuteAsync(migration.Sql, transaction: transaction);
-                await connection.ExecuteAsync("INSERT INTO schema_migrations (version, name) VALUES (@Version, @Name)",
-                    new { migration.Version, migration.Name }, transaction);
-                await transaction.CommitAsync(cancellationToken);
-                logger.LogInformation("Applied schema migration {Version} {Name}", migration.Version, migration.Name);
+                logger.LogInformation("Applying schema migrations {Migrations}", string.Join(", ", pending));
+                await context.Database.MigrateAsync(cancellationToken);
             }
-            return await connection.ExecuteScalarAsync<int>("SELECT coalesce(max(version), 0) FROM schema_migrations");
+            return (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
         }
         finally
         {
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey });
+            await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
         }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new("key", AdvisoryLockKey) } };
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public static class StatusApi
         return app;
     }
 
-    public sealed record CoreStatus(string Service, string Version, int? SchemaVersion, long Accounts, long OpenCommands, double RedisPingMs, IngestStatus Ingest);
+    public sealed record CoreStatus(string Service, string Version, string? SchemaMigration, long Accounts, long OpenCommands, double RedisPingMs, IngestStatus Ingest);
 
     /// <summary>Since Core started: messages stored, dead letters, and batches that had to take the slow path.</summary>
     public sealed record IngestStatus(long Stored, long DeadLetters, long IsolatedBatches, long Lag);
@@ -34,7 +34,7 @@ public static class StatusApi
             """);
         var ping = await redis.GetDatabase().PingAsync();
         var totals = ingest.Totals;
-        return TypedResults.Ok(new CoreStatus("core", ServiceVersion, migrator.CurrentVersion, counts.Accounts, counts.OpenCommands,
+        return TypedResults.Ok(new CoreStatus("core", ServiceVersion, migrator.CurrentMigration, counts.Accounts, counts.OpenCommands,
             Math.Round(ping.TotalMilliseconds, 2), new IngestStatus(totals.Stored, totals.Failed, totals.IsolatedBatches, ingest.Lag)));
     }
 

@@ -43,7 +43,7 @@ public sealed class ExternalServerTests(LocalServersFixture fixture)
 
             await using var connection = new NpgsqlConnection(server.ConnectionString);
             await connection.OpenAsync();
-            await using var migrations = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
+            await using var migrations = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
             Assert.True((long)(await migrations.ExecuteScalarAsync())! >= 1);
         }
         finally

@@ -21,10 +21,9 @@ public sealed class InfrastructureTests(AppFixture fixture)
 
         await using var connection = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("ngtradingbot"));
         await connection.OpenAsync();
-        await using var versions = new NpgsqlCommand("SELECT max(version) FROM schema_migrations", connection);
-        var latest = (int)(await versions.ExecuteScalarAsync())!;
-        Assert.True(latest >= 1);
-        Assert.Equal(latest, status.GetProperty("schemaVersion").GetInt32());
+        await using var applied = new NpgsqlCommand("SELECT max(migration_id) FROM \"__EFMigrationsHistory\"", connection);
+        var latest = (string)(await applied.ExecuteScalarAsync())!;
+        Assert.Equal(latest, status.GetProperty("schemaMigration").GetString());
     }
 
     [Fact]
@@ -44,7 +43,7 @@ public sealed class InfrastructureTests(AppFixture fixture)
         }
 
         string[] expected = ["accounts", "connections", "commands", "command_events", "trades", "ticks", "ohlc_bars",
-            "account_transactions", "ea_logs", "audit_events", "symbol_specs", "schema_migrations"];
+            "account_transactions", "ea_logs", "audit_events", "symbol_specs", "__EFMigrationsHistory"];
         Assert.All(expected, table => Assert.Contains(table, tables));
     }
 

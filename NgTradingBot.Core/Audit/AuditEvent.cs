@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NgTradingBot.Core.Accounts;
+
+namespace NgTradingBot.Core.Audit;
+
+/// <summary>Who did what to which account or subject, and when; <see cref="Data"/> holds the particulars (jsonb).</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "";
+    public string Action { get; set; } = "";
+    public long? AccountId { get; set; }
+    public string? Subject { get; set; }
+    public string? Data { get; set; }
+}
+
+public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("audit_events");
+        builder.HasKey(e => e.Id).HasName("audit_events_pkey");
+        builder.Property(e => e.Id).UseSerialColumn();
+        builder.HasOne<Account>().WithMany().HasForeignKey(e => e.AccountId)
+            .HasConstraintName("audit_events_account_id_fkey").OnDelete(DeleteBehavior.NoAction);
+        builder.Property(e => e.At).HasDefaultValueSql("now()");
+        builder.Property(e => e.Data).HasColumnType("jsonb");
+        builder.HasIndex(e => e.At).HasDatabaseName("audit_events_at");
+    }
+}
