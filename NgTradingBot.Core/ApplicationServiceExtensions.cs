@@ -14,8 +14,9 @@ public static class ApplicationServiceExtensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource(SchemaMigrator.ConnectionName);
-        // The model reads and migrates through the same data source the raw ingest path writes with.
-        builder.Services.AddDbContextPool<TradingDbContext>((services, options) =>
+        // The model reads and migrates through the same data source the raw ingest path writes with. A factory,
+        // because the services using it are singletons: each operation takes a pooled context and returns it.
+        builder.Services.AddPooledDbContextFactory<TradingDbContext>((services, options) =>
             TradingDbContext.Configure(options, services.GetRequiredService<NpgsqlDataSource>()));
         // Retries, tracing and metrics from Aspire; the data source's health check already probes the same server.
         builder.EnrichNpgsqlDbContext<TradingDbContext>(settings => settings.DisableHealthChecks = true);

@@ -1,50 +1,48 @@
-using Dapper;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using NgTradingBot.Core.Persistence;
 
 namespace NgTradingBot.Core.Accounts;
 
 /// <summary>Read models for the operator API.</summary>
-public sealed class AccountQueries(NpgsqlDataSource dataSource)
+public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts)
 {
-    private sealed record AccountRow(long Id, long Login, string Broker, string Enrollment, DateTime CreatedAt, DateTime? ApiKeyIssuedAt);
-
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(string? enrollment, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AccountSummary>("""
-            SELECT a.login, a.broker, a.enrollment, c.state AS connection_state, c.last_seen_at, a.balance, a.equity, a.created_at
-              FROM accounts a LEFT JOIN connections c ON c.account_id = a.id
-             WHERE @enrollment::text IS NULL OR a.enrollment = @enrollment
-             ORDER BY a.login
-            """, new { enrollment });
-        return [.. rows];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await (
+                from account in db.Accounts
+                join connection in db.Connections on account.Id equals connection.AccountId into connections
+                from connection in connections.DefaultIfEmpty()
+                where enrollment == null || account.Enrollment == enrollment
+                orderby account.Login
+                select new { account, State = connection == null ? null : connection.State, LastSeenAt = connection == null ? null : connection.LastSeenAt })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new AccountSummary(r.account.Login, r.account.Broker, r.account.Enrollment, r.State, r.LastSeenAt?.UtcDateTime,
+            r.account.Balance, r.account.Equity, r.account.CreatedAt.UtcDateTime))];
     }
 
     public async Task<AccountDetails?> GetAsync(long login, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var account = await connection.QuerySingleOrDefaultAsync<AccountRow>(
-            "SELECT id, login, broker, enrollment, created_at, api_key_issued_at FROM accounts WHERE login = @login", new { login });
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Login == login, cancellationToken);
         if (account is null)
         {
             return null;
         }
 
-        var state = await connection.QuerySingleAsync<AccountState>("""
-            SELECT balance, equity, margin, free_margin, profit_today, profit_week, profit_month, profit_year,
-                   deposits_today, deposits_week, deposits_month, deposits_year, state_broker_time, state_updated_at
-              FROM accounts WHERE id = @Id
-            """, account);
-        var connectionView = await connection.QuerySingleOrDefaultAsync<ConnectionView>("""
-            SELECT state, connected_at, disconnected_at, last_seen_at, last_heartbeat_at, last_tick_at, remote_address,
-                   heartbeat_count, tick_batch_count, broker_offset_seconds
-              FROM connections WHERE account_id = @Id
-            """, account);
-        var symbols = await connection.QueryAsync<string>(
-            "SELECT symbol FROM symbols_subscribed WHERE account_id = @Id ORDER BY position", account);
-        var openTrades = await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM trades WHERE account_id = @Id AND status = 'open'", account);
-        return new AccountDetails(account.Login, account.Broker, account.Enrollment, account.CreatedAt, account.ApiKeyIssuedAt,
-            state, connectionView, [.. symbols], openTrades);
+        var connection = await db.Connections.AsNoTracking().SingleOrDefaultAsync(c => c.AccountId == account.Id, cancellationToken);
+        var symbols = await db.SymbolSubscriptions.Where(s => s.AccountId == account.Id).OrderBy(s => s.Position).Select(s => s.Symbol)
+            .ToListAsync(cancellationToken);
+        var openTrades = await db.Trades.LongCountAsync(t => t.AccountId == account.Id && t.Status == "open", cancellationToken);
+        return new AccountDetails(account.Login, account.Broker, account.Enrollment, account.CreatedAt.UtcDateTime, account.ApiKeyIssuedAt?.UtcDateTime,
+            StateOf(account), connection is null ? null : ViewOf(connection), symbols, openTrades);
     }
+
+    private static AccountState StateOf(Account a) => new(a.Balance, a.Equity, a.Margin, a.FreeMargin, a.ProfitToday, a.ProfitWeek,
+        a.ProfitMonth, a.ProfitYear, a.DepositsToday, a.DepositsWeek, a.DepositsMonth, a.DepositsYear, a.StateBrokerTime, a.StateUpdatedAt?.UtcDateTime);
+
+    private static ConnectionView ViewOf(Connections.AccountConnection c) => new(c.State, c.ConnectedAt?.UtcDateTime, c.DisconnectedAt?.UtcDateTime,
+        c.LastSeenAt?.UtcDateTime, c.LastHeartbeatAt?.UtcDateTime, c.LastTickAt?.UtcDateTime, c.RemoteAddress, c.HeartbeatCount, c.TickBatchCount,
+        c.BrokerOffsetSeconds);
 }

@@ -1,45 +1,49 @@
-using Dapper;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using NgTradingBot.Core.Persistence;
 
 namespace NgTradingBot.Core.Commands;
 
 /// <summary>Read models for the command API.</summary>
-public sealed class CommandQueries(NpgsqlDataSource dataSource)
+public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
 {
     public const int MaxListLimit = 500;
 
     /// <summary>One command with its whole transition history, or null.</summary>
     public async Task<CommandView?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<CommandRow>($"{CommandRow.Select} WHERE c.id = @id", new { id });
-        if (row is null)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await (
+                from command in db.Commands
+                join account in db.Accounts on command.AccountId equals account.Id
+                where command.Id == id
+                select new { command, account.Login })
+            .AsNoTracking()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
 
-        var events = await connection.QueryAsync<CommandEventRow>("""
-            SELECT at, from_status, to_status, detail::text AS detail FROM command_events WHERE command_id = @id ORDER BY at, id
-            """, new { id });
-        return row.ToView([.. events.Select(e => e.ToView())]);
+        var transitions = await db.CommandTransitions.AsNoTracking().Where(t => t.CommandId == id).OrderBy(t => t.At).ThenBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+        return found.command.ToView(found.Login, [.. transitions.Select(t => t.ToView())]);
     }
 
     /// <summary>An account's commands, newest first; null when the login is unknown.</summary>
     public async Task<IReadOnlyList<CommandView>?> ListAsync(long login, string? status, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var accountId = await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM accounts WHERE login = @login", new { login });
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var accountId = await db.Accounts.Where(a => a.Login == login).Select(a => (long?)a.Id).SingleOrDefaultAsync(cancellationToken);
         if (accountId is null)
         {
             return null;
         }
 
-        var rows = await connection.QueryAsync<CommandRow>($"""
-            {CommandRow.Select}
-             WHERE c.account_id = @accountId AND (@status::text IS NULL OR c.status = @status)
-             ORDER BY c.created_at DESC, c.id
-             LIMIT @limit
-            """, new { accountId, status, limit });
-        return [.. rows.Select(r => r.ToView(null))];
+        var commands = await db.Commands.AsNoTracking()
+            .Where(c => c.AccountId == accountId && (status == null || c.Status == status))
+            .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. commands.Select(c => c.ToView(login, null))];
     }
 }

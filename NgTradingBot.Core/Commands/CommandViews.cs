@@ -27,24 +27,17 @@ public sealed record CommandView(
 /// <summary>One transition: from_status is null for the creation, equal to to_status for a note (e.g. a duplicate response).</summary>
 public sealed record CommandEventView(DateTime At, string? FromStatus, string ToStatus, JsonElement? Detail);
 
-/// <summary>The stored row behind <see cref="CommandView"/>.</summary>
-internal sealed record CommandRow(
-    string Id, long Login, string Type, int Priority, string Status, string Payload, string? IdempotencyKey, string? CreatedBy,
-    DateTime CreatedAt, DateTime ExpiresAt, DateTime? DeliveredAt, string? DeliveredVia, DateTime? ResponseDueAt, DateTime? FinishedAt,
-    string? ResponseStatus, string? Response, long? Ticket, int Attempts)
+/// <summary>The API's views of the stored entities.</summary>
+internal static class CommandViewMapping
 {
-    public const string Select = """
-        SELECT c.id, a.login, c.type, c.priority::integer AS priority, c.status, c.payload::text AS payload, c.idempotency_key, c.created_by,
-               c.created_at, c.expires_at, c.delivered_at, c.delivered_via, c.response_due_at, c.finished_at,
-               c.response_status, c.response::text AS response, c.ticket, c.attempts
-          FROM commands c JOIN accounts a ON a.id = c.account_id
-        """;
+    public static CommandView ToView(this EaCommand c, long login, IReadOnlyList<CommandEventView>? events) => new(
+        c.Id, login, c.Type, CommandPriority.Name(c.Priority), c.Status, Json(c.Payload)!.Value, c.IdempotencyKey, c.CreatedBy,
+        c.CreatedAt.UtcDateTime, c.ExpiresAt.UtcDateTime, c.DeliveredAt?.UtcDateTime, c.DeliveredVia, c.ResponseDueAt?.UtcDateTime,
+        c.FinishedAt?.UtcDateTime, c.ResponseStatus, Json(c.Response), c.Ticket, c.Attempts, events);
 
-    public CommandView ToView(IReadOnlyList<CommandEventView>? events) => new(
-        Id, Login, Type, CommandPriority.Name(Priority), Status, Json(Payload)!.Value, IdempotencyKey, CreatedBy, CreatedAt, ExpiresAt,
-        DeliveredAt, DeliveredVia, ResponseDueAt, FinishedAt, ResponseStatus, Json(Response), Ticket, Attempts, events);
+    public static CommandEventView ToView(this CommandTransition t) => new(t.At.UtcDateTime, t.FromStatus, t.ToStatus, Json(t.Detail));
 
-    internal static JsonElement? Json(string? text)
+    private static JsonElement? Json(string? text)
     {
         if (text is null)
         {
@@ -54,9 +47,4 @@ internal sealed record CommandRow(
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
     }
-}
-
-internal sealed record CommandEventRow(DateTime At, string? FromStatus, string ToStatus, string? Detail)
-{
-    public CommandEventView ToView() => new(At, FromStatus, ToStatus, CommandRow.Json(Detail));
 }

@@ -9,7 +9,7 @@ namespace NgTradingBot.Core.Persistence;
 /// database first if the server has none of that name (a configured server, or a container in a deployment).
 /// Retries until it succeeds; readiness reports the progress through <see cref="SchemaMigrationHealthCheck"/>.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<SchemaMigrator> logger) : BackgroundService
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactory<TradingDbContext> contexts, IConfiguration configuration, ILogger<SchemaMigrator> logger) : BackgroundService
 {
     /// <summary>The connection string name of Core's database, the same in every way the AppHost provides it.</summary>
     public const string ConnectionName = "ngtradingbot";
@@ -81,8 +81,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IServiceScopeFac
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var context = scope.ServiceProvider.GetRequiredService<TradingDbContext>();
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
             await PreviousReleaseSchema.AdoptAsync(connection, context, logger, cancellationToken);
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)

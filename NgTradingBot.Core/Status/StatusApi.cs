@@ -1,6 +1,6 @@
 using System.Reflection;
-using Dapper;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
+using CommandStatus = NgTradingBot.Core.Commands.CommandStatus;
 using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Persistence;
 using StackExchange.Redis;
@@ -21,22 +21,24 @@ public static class StatusApi
     public sealed record IngestStatus(long Stored, long DeadLetters, long IsolatedBatches, long Lag);
 
     // Answers from the real stores, so a 200 here proves Core reaches both PostgreSQL and Redis.
-    private static async Task<IResult> GetStatusAsync(NpgsqlDataSource dataSource, IConnectionMultiplexer redis, SchemaMigrator migrator, IngestMetrics ingest)
+    private static async Task<IResult> GetStatusAsync(IDbContextFactory<TradingDbContext> contexts, IConnectionMultiplexer redis, SchemaMigrator migrator,
+        IngestMetrics ingest, CancellationToken cancellationToken)
     {
         if (!migrator.Completed.IsCompletedSuccessfully)
         {
             return TypedResults.Json(new { message = "Core is still migrating its schema", status = "error" }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var counts = await connection.QuerySingleAsync<(long Accounts, long OpenCommands)>("""
-            SELECT (SELECT count(*) FROM accounts),
-                   (SELECT count(*) FROM commands WHERE status IN ('PENDING', 'DELIVERED', 'OUTCOME_UNKNOWN'))
-            """);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var accounts = await db.Accounts.LongCountAsync(cancellationToken);
+        var openCommands = await db.Commands.LongCountAsync(c => OpenStatuses.Contains(c.Status), cancellationToken);
         var ping = await redis.GetDatabase().PingAsync();
         var totals = ingest.Totals;
-        return TypedResults.Ok(new CoreStatus("core", ServiceVersion, migrator.CurrentMigration, counts.Accounts, counts.OpenCommands,
+        return TypedResults.Ok(new CoreStatus("core", ServiceVersion, migrator.CurrentMigration, accounts, openCommands,
             Math.Round(ping.TotalMilliseconds, 2), new IngestStatus(totals.Stored, totals.Failed, totals.IsolatedBatches, ingest.Lag)));
     }
+
+    // Matched by the partial index commands_open.
+    private static readonly string[] OpenStatuses = [CommandStatus.Pending, CommandStatus.Delivered, CommandStatus.OutcomeUnknown];
 
     private static string ServiceVersion { get; } =
         typeof(StatusApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

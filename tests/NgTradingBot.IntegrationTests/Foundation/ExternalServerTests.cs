@@ -29,27 +29,11 @@ public sealed class ExternalServerTests(LocalServersFixture fixture)
     public async Task CoreCreatesItsDatabaseOnAGivenServerThatLacksIt()
     {
         var server = new NpgsqlConnectionStringBuilder(await fixture.App.GetConnectionStringAsync("postgres")) { Database = "given_" + Guid.NewGuid().ToString("N")[..8] };
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "ngtradingbot-tests", Guid.NewGuid().ToString("N")[..12]);
-        using var timeout = new CancellationTokenSource(AppFixture.StartTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NgTradingBot_AppHost>(
-            [$"--ConnectionStrings:postgres={server.ConnectionString}", $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:DynamicPorts=true",
-             "--AppHost:GatewayBindAddress=127.0.0.1"],
-            timeout.Token);
-        await using var app = await builder.BuildAsync(timeout.Token);
-        try
-        {
-            await app.StartAsync(timeout.Token);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("core", timeout.Token);
+        await using var given = await GivenServerApp.StartAsync(server.ConnectionString);
 
-            await using var connection = new NpgsqlConnection(server.ConnectionString);
-            await connection.OpenAsync();
-            await using var migrations = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
-            Assert.True((long)(await migrations.ExecuteScalarAsync())! >= 1);
-        }
-        finally
-        {
-            await app.StopAsync();
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var migrations = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", connection);
+        Assert.True((long)(await migrations.ExecuteScalarAsync())! >= 1);
     }
 }

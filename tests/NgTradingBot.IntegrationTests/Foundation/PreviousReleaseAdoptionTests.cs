@@ -22,51 +22,35 @@ public sealed class PreviousReleaseAdoptionTests(LocalServersFixture fixture)
         var database = "adopt_" + Guid.NewGuid().ToString("N")[..8];
         var previous = await PreviousReleaseDatabase.CreateAsync(server, database);
         var before = await SchemaCatalog.ReadAsync(previous);
-        await using (var connection = new NpgsqlConnection(previous))
+        await using (var seeding = new NpgsqlConnection(previous))
         {
-            await connection.OpenAsync();
+            await seeding.OpenAsync();
             await using var seed = new NpgsqlCommand($$"""
                 INSERT INTO accounts (login, broker, api_key_hash, api_key_issued_at, balance) VALUES ({{Login}}, 'Adopted Broker', @hash, now(), 1234.56);
                 INSERT INTO commands (id, account_id, type, priority, status, payload, expires_at, finished_at, ticket)
                      SELECT 'cmd_adopted_1', id, 'OPEN_TRADE', 1, 'COMPLETED', '{"symbol":"EURUSD"}', now() + interval '1 hour', now(), 555 FROM accounts WHERE login = {{Login}};
                 INSERT INTO trades (account_id, ticket, symbol, direction, volume, status, command_id)
                      SELECT id, 555, 'EURUSD', 'BUY', 0.10, 'open', 'cmd_adopted_1' FROM accounts WHERE login = {{Login}};
-                """, connection);
+                """, seeding);
             seed.Parameters.AddWithValue("hash", KeyHash);
             await seed.ExecuteNonQueryAsync();
         }
 
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "ngtradingbot-tests", Guid.NewGuid().ToString("N")[..12]);
-        using var timeout = new CancellationTokenSource(AppFixture.StartTimeout);
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.NgTradingBot_AppHost>(
-            [$"--ConnectionStrings:postgres={previous}", $"--AppHost:DataDirectory={dataDirectory}", "--AppHost:DynamicPorts=true",
-             "--AppHost:GatewayBindAddress=127.0.0.1"],
-            timeout.Token);
-        await using var app = await builder.BuildAsync(timeout.Token);
-        try
-        {
-            await app.StartAsync(timeout.Token);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync("core", timeout.Token);
-            using var core = app.CreateHttpClient("core");
+        await using var given = await GivenServerApp.StartAsync(previous);
+        using var core = given.App.CreateHttpClient("core");
 
-            var account = await core.GetFromJsonAsync<JsonElement>($"/api/accounts/{Login}");
-            var command = await core.GetFromJsonAsync<JsonElement>("/api/commands/cmd_adopted_1");
+        var account = await core.GetFromJsonAsync<JsonElement>($"/api/accounts/{Login}");
+        var command = await core.GetFromJsonAsync<JsonElement>("/api/commands/cmd_adopted_1");
 
-            Assert.Equal("Adopted Broker", account.GetProperty("broker").GetString());
-            Assert.Equal("COMPLETED", command.GetProperty("status").GetString());
-            await using var connection = new NpgsqlConnection(previous);
-            await connection.OpenAsync();
-            Assert.Equal(KeyHash, await ScalarAsync<byte[]>(connection, $"SELECT api_key_hash FROM accounts WHERE login = {Login}"));
-            Assert.Equal(0.10m, await ScalarAsync<decimal>(connection, "SELECT volume FROM trades WHERE ticket = 555 AND command_id = 'cmd_adopted_1'"));
-            Assert.EndsWith("_Initial", await ScalarAsync<string>(connection, "SELECT min(migration_id) FROM \"__EFMigrationsHistory\""));
-            Assert.Equal(2, await ScalarAsync<int>(connection, "SELECT max(version) FROM schema_migrations"));
-            Assert.Equal(before, await SchemaCatalog.ReadAsync(previous));
-        }
-        finally
-        {
-            await app.StopAsync();
-            Directory.Delete(dataDirectory, recursive: true);
-        }
+        Assert.Equal("Adopted Broker", account.GetProperty("broker").GetString());
+        Assert.Equal("COMPLETED", command.GetProperty("status").GetString());
+        await using var connection = new NpgsqlConnection(previous);
+        await connection.OpenAsync();
+        Assert.Equal(KeyHash, await ScalarAsync<byte[]>(connection, $"SELECT api_key_hash FROM accounts WHERE login = {Login}"));
+        Assert.Equal(0.10m, await ScalarAsync<decimal>(connection, "SELECT volume FROM trades WHERE ticket = 555 AND command_id = 'cmd_adopted_1'"));
+        Assert.EndsWith("_Initial", await ScalarAsync<string>(connection, "SELECT min(migration_id) FROM \"__EFMigrationsHistory\""));
+        Assert.Equal(2, await ScalarAsync<int>(connection, "SELECT max(version) FROM schema_migrations"));
+        Assert.Equal(before, await SchemaCatalog.ReadAsync(previous));
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
