@@ -1,16 +1,14 @@
-using Dapper;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
 using NgTradingBot.Core.Connections;
+using NgTradingBot.Core.Persistence;
 using NgTradingBot.EaProtocol.Domain;
 
 namespace NgTradingBot.Core.EaInternal;
 
 /// <summary>Answers the EA's "do you already hold enough bars?" question from the stored OHLC history.</summary>
-public sealed class OhlcCoverage(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class OhlcCoverage(IDbContextFactory<TradingDbContext> contexts, TimeProvider time)
 {
     private sealed record BrokerClockRow(string Broker, int? BrokerOffsetSeconds);
-
-    private sealed record BarsRow(int BarCount, long? Oldest, long? Newest);
 
     /// <summary>
     /// Bars are per broker (brokers quote differently): with a login, that account's broker and offset;
@@ -19,14 +17,17 @@ public sealed class OhlcCoverage(NpgsqlDataSource dataSource, TimeProvider time)
     public async Task<CoverageReport?> MeasureAsync(long? login, string symbol, Timeframe timeframe, int requiredBars, CancellationToken cancellationToken)
     {
         var timeframeName = EaWireNames.Timeframes.ToWire(timeframe);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         BrokerClockRow? clock;
         if (login is { } knownLogin)
         {
-            clock = await connection.QuerySingleOrDefaultAsync<BrokerClockRow>("""
-                SELECT a.broker, c.broker_offset_seconds FROM accounts a LEFT JOIN connections c ON c.account_id = a.id
-                 WHERE a.login = @knownLogin
-                """, new { knownLogin });
+            clock = await (
+                    from account in db.Accounts
+                    join connection in db.Connections on account.Id equals connection.AccountId into connections
+                    from connection in connections.DefaultIfEmpty()
+                    where account.Login == knownLogin
+                    select new BrokerClockRow(account.Broker, connection == null ? null : connection.BrokerOffsetSeconds))
+                .SingleOrDefaultAsync(cancellationToken);
             if (clock is null)
             {
                 return null;
@@ -38,15 +39,17 @@ public sealed class OhlcCoverage(NpgsqlDataSource dataSource, TimeProvider time)
             clock = null;
         }
 
+        // Counted over the newest requiredBars bars only, in one aggregate (no group at all when none is stored).
         var bars = clock is null
-            ? new BarsRow(0, null, null)
-            : await connection.QuerySingleAsync<BarsRow>("""
-                SELECT count(*)::integer AS bar_count, min(open_time_broker) AS oldest, max(open_time_broker) AS newest
-                  FROM (SELECT open_time_broker FROM ohlc_bars
-                         WHERE broker = @Broker AND symbol = @symbol AND timeframe = @timeframeName
-                         ORDER BY open_time_broker DESC LIMIT @requiredBars) newest_bars
-                """, new { clock.Broker, symbol, timeframeName, requiredBars });
+            ? null
+            : await db.OhlcBars
+                .Where(b => b.Broker == clock.Broker && b.Symbol == symbol && b.Timeframe == timeframeName)
+                .OrderByDescending(b => b.OpenTimeBroker)
+                .Take(requiredBars)
+                .GroupBy(b => 1)
+                .Select(g => new { Count = g.Count(), Oldest = g.Min(b => b.OpenTimeBroker), Newest = g.Max(b => b.OpenTimeBroker) })
+                .SingleOrDefaultAsync(cancellationToken);
         var brokerNow = BrokerClock.BrokerNow(time.GetUtcNow(), clock?.BrokerOffsetSeconds);
-        return CoverageReport.Evaluate(requiredBars, bars.BarCount, bars.Oldest, bars.Newest, brokerNow, timeframe);
+        return CoverageReport.Evaluate(requiredBars, bars?.Count ?? 0, bars?.Oldest, bars?.Newest, brokerNow, timeframe);
     }
 }

@@ -158,6 +158,7 @@ public sealed class LegacyQuirkTests(AppFixture fixture)
         var reading = EaResponseParser.Coverage(coverage.Body);
         Assert.True(reading.Parsed);
         Assert.True(reading.NeedsUpdate, $"10 of 168 bars is not enough coverage: {coverage.Body}");
+        Assert.Contains("\"bar_count\":10,", coverage.Body);
     }
 
     [Fact]
