@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Accounts;
 
@@ -33,6 +34,10 @@ public sealed class Account
     public DateTimeOffset? StateUpdatedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>What the gateway authenticates this account's EA with (published to Redis).</summary>
+    public AccountCredential ToCredential() => new(
+        Login, Id, AccountEnrollment.ToCredential(Enrollment), ApiKeyHash, PreviousApiKeyHash, PreviousKeyValidUntil ?? DateTimeOffset.UnixEpoch);
 }
 
 public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>

@@ -1,6 +1,7 @@
-using Dapper;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
 using NgTradingBot.Core.Audit;
+using NgTradingBot.Core.Connections;
+using NgTradingBot.Core.Persistence;
 using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Accounts;
@@ -9,7 +10,11 @@ namespace NgTradingBot.Core.Accounts;
 /// The operator's enrollment decisions. Each one is published to Redis at once, so the gateway admits
 /// an approved account (its next connect gets a key) or refuses a blocked one from its next request.
 /// </summary>
-public sealed class AccountApprovals(NpgsqlDataSource dataSource, RedisAccountCredentials credentials, ILogger<AccountApprovals> logger)
+public sealed class AccountApprovals(
+    IDbContextFactory<TradingDbContext> contexts,
+    RedisAccountCredentials credentials,
+    TimeProvider clock,
+    ILogger<AccountApprovals> logger)
 {
     public sealed record Decision(long Login, string Previous, string Enrollment);
 
@@ -23,37 +28,39 @@ public sealed class AccountApprovals(NpgsqlDataSource dataSource, RedisAccountCr
 
     private async Task<Decision?> ChangeAsync(long login, string enrollment, string action, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var previous = await connection.QuerySingleOrDefaultAsync<string>(
-            "SELECT enrollment FROM accounts WHERE login = @login FOR UPDATE", new { login }, transaction);
-        if (previous is null)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The row lock orders this decision with a connect of the same login, which publishes a credential too.
+        var account = await db.Accounts.FromSql($"SELECT * FROM accounts WHERE login = {login} FOR UPDATE").SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
         {
             return null;
         }
 
+        var previous = account.Enrollment;
         if (previous == enrollment)
         {
             return new Decision(login, previous, enrollment);
         }
 
-        var credential = await connection.QuerySingleAsync<AccountCredentialRow>($"""
-            UPDATE accounts SET enrollment = @enrollment, updated_at = now() WHERE login = @login
-            RETURNING {AccountCredentialRow.Columns}
-            """, new { login, enrollment }, transaction);
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Operator, action, credential.Id, login.ToString(),
-            new { previous, enrollment });
+        var now = clock.GetUtcNow();
+        account.Enrollment = enrollment;
+        account.UpdatedAt = now;
+        db.AuditEvents.Add(AuditEvent.Of(AuditLog.Operator, action, account.Id, login.ToString(), new { previous, enrollment }));
         if (enrollment == AccountEnrollment.Blocked)
         {
             // The gateway refuses its traffic from now on, so the connection ends here rather than going stale.
-            await connection.ExecuteAsync("""
-                UPDATE connections SET state = 'disconnected', disconnected_at = now(), updated_at = now()
-                 WHERE account_id = @Id AND state <> 'disconnected'
-                """, credential, transaction);
-            await AccountRegistry.AddConnectionEventAsync(connection, transaction, credential.Id, "blocked", "blocked by an operator");
+            await db.Connections
+                .Where(c => c.AccountId == account.Id && c.State != ConnectionStates.Disconnected)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(c => c.State, ConnectionStates.Disconnected)
+                    .SetProperty(c => c.DisconnectedAt, now)
+                    .SetProperty(c => c.UpdatedAt, now), cancellationToken);
+            db.ConnectionEvents.Add(ConnectionEvent.Of(account.Id, "blocked", "blocked by an operator"));
         }
 
-        await credentials.PublishAsync(credential.ToCredential());
+        await db.SaveChangesAsync(cancellationToken);
+        await credentials.PublishAsync(account.ToCredential());
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Account {Login} enrollment changed from {Previous} to {Enrollment}", login, previous, enrollment);
         return new Decision(login, previous, enrollment);

@@ -1,4 +1,4 @@
-using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NgTradingBot.Core.Persistence;
 using NgTradingBot.Handoff;
@@ -12,7 +12,7 @@ namespace NgTradingBot.Core.Accounts;
 /// so a connect that rotates a key meanwhile waits and its newer credential is published after ours.
 /// </summary>
 public sealed class CredentialPublisher(
-    NpgsqlDataSource dataSource,
+    IDbContextFactory<TradingDbContext> contexts,
     RedisAccountCredentials credentials,
     SchemaMigrator migrator,
     ILogger<CredentialPublisher> logger) : BackgroundService
@@ -46,17 +46,17 @@ public sealed class CredentialPublisher(
         var afterId = 0L;
         while (true)
         {
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var rows = (await connection.QueryAsync<AccountCredentialRow>($"""
-                SELECT {AccountCredentialRow.Columns} FROM accounts WHERE id > @afterId ORDER BY id LIMIT {ChunkSize} FOR SHARE
-                """, new { afterId }, transaction)).ToList();
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var rows = await db.Accounts
+                .FromSql($"SELECT * FROM accounts WHERE id > {afterId} ORDER BY id LIMIT {ChunkSize} FOR SHARE")
+                .AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
             if (rows.Count == 0)
             {
                 return published;
             }
 
-            await Task.WhenAll(rows.Select(row => credentials.PublishAsync(row.ToCredential())));
+            await Task.WhenAll(rows.Select(account => credentials.PublishAsync(account.ToCredential())));
             await transaction.CommitAsync(cancellationToken);
             published += rows.Count;
             afterId = rows[^1].Id;

@@ -1,6 +1,6 @@
-using Dapper;
-using Npgsql;
+using Microsoft.EntityFrameworkCore;
 using NgTradingBot.Core.Audit;
+using NgTradingBot.Core.Persistence;
 
 namespace NgTradingBot.Core.Accounts;
 
@@ -8,37 +8,34 @@ namespace NgTradingBot.Core.Accounts;
 /// The ordered list of symbols an account streams. The EA loads it once at start-up and keeps the
 /// order (a reordered list makes it believe symbols are new), so the position is stored explicitly.
 /// </summary>
-public sealed class SymbolSubscriptions(NpgsqlDataSource dataSource)
+public sealed class SymbolSubscriptions(IDbContextFactory<TradingDbContext> contexts)
 {
     public sealed record Replaced(IReadOnlyList<string> Symbols, IReadOnlyList<string> NotOfferedByBroker);
-
-    private sealed record AccountRef(long Id, string Broker);
-
-    private sealed record SubscriptionRow(long Id, string? Symbol);
 
     /// <summary>Replaces the list; null when the login is unknown.</summary>
     public async Task<Replaced?> SetAsync(long login, IReadOnlyList<string> symbols, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var found = await connection.QuerySingleOrDefaultAsync<AccountRef>(
-            "SELECT id, broker FROM accounts WHERE login = @login FOR UPDATE", new { login }, transaction);
-        if (found is null)
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var account = await db.Accounts.FromSql($"SELECT * FROM accounts WHERE login = {login} FOR UPDATE").AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
         {
             return null;
         }
 
-        var previous = (await connection.QueryAsync<string>(
-            "SELECT symbol FROM symbols_subscribed WHERE account_id = @id ORDER BY position", new { id = found.Id }, transaction)).ToList();
-        await ReplaceAsync(connection, transaction, found.Id, [.. symbols]);
-        var notOffered = (await connection.QueryAsync<string>("""
-            SELECT s.symbol FROM unnest(@symbols) WITH ORDINALITY AS s(symbol, ord)
-             WHERE EXISTS (SELECT 1 FROM broker_symbols WHERE broker = @broker)
-               AND NOT EXISTS (SELECT 1 FROM broker_symbols WHERE broker = @broker AND symbol = s.symbol)
-             ORDER BY s.ord
-            """, new { symbols = symbols.ToArray(), broker = found.Broker }, transaction)).ToList();
-        await AuditLog.WriteAsync(connection, transaction, AuditLog.Operator, "account.symbols_changed", found.Id, login.ToString(),
-            new { previous, symbols, notOfferedByBroker = notOffered });
+        var previous = await Subscribed(db, account.Id).ToListAsync(cancellationToken);
+        await ReplaceAsync(db, account.Id, symbols, cancellationToken);
+        IReadOnlyList<string> notOffered = [];
+        // A broker that reported no symbols at all is not held against the list.
+        if (await db.BrokerSymbols.AnyAsync(b => b.Broker == account.Broker, cancellationToken))
+        {
+            var offered = (await db.BrokerSymbols.Where(b => b.Broker == account.Broker && symbols.Contains(b.Symbol)).Select(b => b.Symbol)
+                .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            notOffered = [.. symbols.Where(s => !offered.Contains(s))];
+        }
+        db.AuditEvents.Add(AuditEvent.Of(AuditLog.Operator, "account.symbols_changed", account.Id, login.ToString(),
+            new { previous, symbols, notOfferedByBroker = notOffered }));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Replaced(symbols, notOffered);
     }
@@ -50,25 +47,27 @@ public sealed class SymbolSubscriptions(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<string>?> ForEaAsync(long login, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<SubscriptionRow>("""
-            SELECT a.id, s.symbol
-              FROM accounts a
-              LEFT JOIN symbols_subscribed s ON s.account_id = a.id
-                   AND (NOT EXISTS (SELECT 1 FROM broker_symbols b WHERE b.broker = a.broker)
-                        OR EXISTS (SELECT 1 FROM broker_symbols b WHERE b.broker = a.broker AND b.symbol = s.symbol))
-             WHERE a.login = @login
-             ORDER BY s.position
-            """, new { login })).ToList();
-        return rows.Count == 0 ? null : [.. rows.Where(r => r.Symbol is not null).Select(r => r.Symbol!)];
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var account = await db.Accounts.Where(a => a.Login == login).Select(a => new { a.Id, a.Broker }).SingleOrDefaultAsync(cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        return await Subscribed(db, account.Id)
+            .Where(symbol => !db.BrokerSymbols.Any(b => b.Broker == account.Broker)
+                             || db.BrokerSymbols.Any(b => b.Broker == account.Broker && b.Symbol == symbol))
+            .ToListAsync(cancellationToken);
     }
 
-    internal static async Task ReplaceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, string[] symbols)
+    /// <summary>Replaces an account's list inside the caller's transaction; positions start at 1 in the given order.</summary>
+    internal static async Task ReplaceAsync(TradingDbContext db, long accountId, IReadOnlyList<string> symbols, CancellationToken cancellationToken)
     {
-        await connection.ExecuteAsync("DELETE FROM symbols_subscribed WHERE account_id = @accountId", new { accountId }, transaction);
-        await connection.ExecuteAsync("""
-            INSERT INTO symbols_subscribed (account_id, symbol, position)
-            SELECT @accountId, symbol, ord::integer FROM unnest(@symbols) WITH ORDINALITY AS s(symbol, ord)
-            """, new { accountId, symbols }, transaction);
+        await db.SymbolSubscriptions.Where(s => s.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
+        db.SymbolSubscriptions.AddRange(symbols.Select((symbol, index) =>
+            new SymbolSubscription { AccountId = accountId, Symbol = symbol, Position = index + 1 }));
     }
+
+    private static IQueryable<string> Subscribed(TradingDbContext db, long accountId) =>
+        db.SymbolSubscriptions.Where(s => s.AccountId == accountId).OrderBy(s => s.Position).Select(s => s.Symbol);
 }

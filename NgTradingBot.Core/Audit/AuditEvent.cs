@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NgTradingBot.Core.Accounts;
@@ -14,6 +15,16 @@ public sealed class AuditEvent
     public long? AccountId { get; set; }
     public string? Subject { get; set; }
     public string? Data { get; set; }
+
+    /// <summary>An entry for a change made through the model; added to the same context, it commits with the change.</summary>
+    public static AuditEvent Of(string actor, string action, long? accountId, string? subject = null, object? data = null) => new()
+    {
+        Actor = actor,
+        Action = action,
+        AccountId = accountId,
+        Subject = subject,
+        Data = data is null ? null : JsonSerializer.Serialize(data, JsonSerializerOptions.Web),
+    };
 }
 
 public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>

@@ -1,5 +1,5 @@
 using System.Text;
-using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Persistence;
@@ -14,15 +14,13 @@ namespace NgTradingBot.Core.Commands;
 /// script refuses a known id, whatever its state, so a delivered command is never delivered again.
 /// </summary>
 public sealed class CommandRelay(
-    NpgsqlDataSource dataSource,
+    IDbContextFactory<TradingDbContext> contexts,
     RedisCommandQueue queue,
     SchemaMigrator migrator,
     IOptions<CommandOptions> options,
     ILogger<CommandRelay> logger) : BackgroundService
 {
     private const int BatchSize = 500;
-
-    private sealed record PendingRow(string Id, long Login, int Priority, string FlatJson);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,20 +45,21 @@ public sealed class CommandRelay(
 
     private async Task<int> RelayAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Row locks: a cancel or an expiry of the same command waits, so neither races this enqueue.
-        var pending = (await connection.QueryAsync<PendingRow>($"""
-            SELECT c.id, a.login, c.priority::integer AS priority, c.flat_json
-              FROM commands c JOIN accounts a ON a.id = c.account_id
-             WHERE c.status = 'PENDING' AND c.flat_json IS NOT NULL
-               AND c.created_at < now() - @age AND c.expires_at > now()
-             ORDER BY c.created_at
-             LIMIT {BatchSize}
-               FOR UPDATE OF c SKIP LOCKED
-            """, new { age = options.Value.RelayAge }, transaction)).ToList();
+        var pending = await db.Commands.FromSql($"""
+                SELECT * FROM commands
+                 WHERE status = 'PENDING' AND flat_json IS NOT NULL AND created_at < now() - {options.Value.RelayAge} AND expires_at > now()
+                 ORDER BY created_at
+                 LIMIT {BatchSize}
+                   FOR UPDATE SKIP LOCKED
+                """)
+            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new { c.Id, a.Login, c.Priority, c.FlatJson, c.CreatedAt })
+            .OrderBy(row => row.CreatedAt)
+            .ToListAsync(cancellationToken);
         var queued = await Task.WhenAll(pending.Select(row =>
-            queue.EnqueueAsync(new QueuedCommand(row.Id, row.Login, row.Priority, Encoding.UTF8.GetBytes(row.FlatJson)))));
+            queue.EnqueueAsync(new QueuedCommand(row.Id, row.Login, row.Priority, Encoding.UTF8.GetBytes(row.FlatJson!)))));
         await transaction.CommitAsync(cancellationToken);
         return queued.Count(q => q);
     }

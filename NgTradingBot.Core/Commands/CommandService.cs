@@ -1,8 +1,9 @@
 using System.Buffers;
-using Dapper;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using NgTradingBot.Core.Accounts;
+using NgTradingBot.Core.Persistence;
 using NgTradingBot.EaProtocol.Responses;
 using NgTradingBot.Handoff;
 using StackExchange.Redis;
@@ -14,22 +15,17 @@ namespace NgTradingBot.Core.Commands;
 /// second; if the enqueue fails, <see cref="CommandRelay"/> enqueues the command again, so nothing is lost.
 /// </summary>
 public sealed class CommandService(
-    NpgsqlDataSource dataSource,
+    IDbContextFactory<TradingDbContext> contexts,
     RedisCommandQueue queue,
     CommandQueries queries,
     IOptions<CommandOptions> options,
     CommandMetrics metrics,
+    TimeProvider clock,
     ILogger<CommandService> logger)
 {
     public enum Outcome { Created, Existing, Cancelled, NotFound, AccountNotActive, Invalid, IdempotencyConflict, AlreadyDelivered, NotCancellable }
 
     public sealed record Result(Outcome Outcome, CommandView? Command = null, string? Message = null);
-
-    private sealed record AccountRow(long Id, string Enrollment);
-
-    private sealed record ExistingRow(string Id, string Type, bool SamePayload);
-
-    private sealed record CancelRow(string Status, long Login);
 
     public async Task<Result> CreateAsync(long login, CreateCommandRequest request, string? idempotencyKey, CancellationToken cancellationToken)
     {
@@ -43,11 +39,10 @@ public sealed class CommandService(
         var flat = command.ToFlatCommand(id);
         var flatJson = FlatJson(flat);
         var payload = command.PayloadJson();
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var account = await connection.QuerySingleOrDefaultAsync<AccountRow>(
-                "SELECT id, enrollment FROM accounts WHERE login = @login", new { login }, transaction);
+            var account = await db.Accounts.Where(a => a.Login == login).Select(a => new { a.Id, a.Enrollment }).SingleOrDefaultAsync(cancellationToken);
             if (account is null)
             {
                 return new Result(Outcome.NotFound, Message: $"Account {login} is not known");
@@ -58,29 +53,27 @@ public sealed class CommandService(
                 return new Result(Outcome.AccountNotActive, Message: $"Account {login} is {account.Enrollment}; commands are accepted only for active accounts");
             }
 
-            // A repeated Idempotency-Key waits here for the first request's commit, then finds its command.
-            var inserted = await connection.ExecuteScalarAsync<string?>("""
+            // ON CONFLICT rather than an insert that fails: a repeated Idempotency-Key waits here for the first
+            // request's commit, then finds its command, and the transaction stays usable.
+            var inserted = await db.Database.SqlQuery<string>($"""
                 INSERT INTO commands (id, account_id, type, priority, status, payload, idempotency_key, created_by, expires_at, ticket, flat_json)
-                VALUES (@id, @accountId, @Type, @Priority, 'PENDING', @payload::jsonb, @idempotencyKey, @CreatedBy, now() + @ExpiresIn, @Ticket, @flatText)
+                VALUES ({id}, {account.Id}, {command.Type}, {(short)command.Priority}, 'PENDING', {payload}::jsonb, {idempotencyKey},
+                        {command.CreatedBy}, now() + {command.ExpiresIn}, {command.Ticket}, {Encoding.UTF8.GetString(flatJson)})
                 ON CONFLICT (account_id, idempotency_key) DO NOTHING
-                RETURNING id
-                """, new
+                RETURNING id AS "Value"
+                """).ToListAsync(cancellationToken);
+            if (inserted.Count == 0)
             {
-                id, accountId = account.Id, command.Type, Priority = (short)command.Priority, payload, idempotencyKey, command.CreatedBy,
-                command.ExpiresIn, command.Ticket, flatText = System.Text.Encoding.UTF8.GetString(flatJson),
-            }, transaction);
-            if (inserted is null)
-            {
-                var existing = await connection.QuerySingleAsync<ExistingRow>("""
-                    SELECT id, type, payload = @payload::jsonb AS same_payload FROM commands WHERE account_id = @accountId AND idempotency_key = @idempotencyKey
-                    """, new { accountId = account.Id, idempotencyKey, payload }, transaction);
+                var existing = await db.Commands.Where(c => c.AccountId == account.Id && c.IdempotencyKey == idempotencyKey)
+                    .Select(c => new { c.Id, c.Type, SamePayload = c.Payload == payload }).SingleAsync(cancellationToken);
                 return existing.Type == command.Type && existing.SamePayload
                     ? new Result(Outcome.Existing, await queries.GetAsync(existing.Id, cancellationToken))
                     : new Result(Outcome.IdempotencyConflict, Message: $"Idempotency-Key {idempotencyKey} was already used for a different command ({existing.Id})");
             }
 
-            await CommandEvents.WriteAsync(connection, transaction, id, null, CommandStatus.Pending,
-                new { priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, expiresInSeconds = (int)command.ExpiresIn.TotalSeconds });
+            db.CommandTransitions.Add(CommandTransition.Of(id, null, CommandStatus.Pending,
+                new { priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, expiresInSeconds = (int)command.ExpiresIn.TotalSeconds }));
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -103,24 +96,25 @@ public sealed class CommandService(
     /// </summary>
     public async Task<Result> CancelAsync(string id, CancellationToken cancellationToken)
     {
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // The row lock keeps the relay from enqueuing this command while it is being cancelled.
-            var found = await connection.QuerySingleOrDefaultAsync<CancelRow>("""
-                SELECT c.status, a.login FROM commands c JOIN accounts a ON a.id = c.account_id WHERE c.id = @id FOR UPDATE OF c
-                """, new { id }, transaction);
+            var found = await db.Commands.FromSql($"SELECT * FROM commands WHERE id = {id} FOR UPDATE")
+                .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new { Command = c, a.Login })
+                .SingleOrDefaultAsync(cancellationToken);
             if (found is null)
             {
                 return new Result(Outcome.NotFound, Message: $"Command {id} is not known");
             }
 
-            if (found.Status != CommandStatus.Pending)
+            var status = found.Command.Status;
+            if (status != CommandStatus.Pending)
             {
-                return found.Status == CommandStatus.Cancelled
+                return status == CommandStatus.Cancelled
                     ? new Result(Outcome.Existing, await queries.GetAsync(id, cancellationToken))
-                    : new Result(found.Status == CommandStatus.Delivered ? Outcome.AlreadyDelivered : Outcome.NotCancellable,
-                        Message: $"Command {id} is {found.Status}; only a PENDING command can be cancelled");
+                    : new Result(status == CommandStatus.Delivered ? Outcome.AlreadyDelivered : Outcome.NotCancellable,
+                        Message: $"Command {id} is {status}; only a PENDING command can be cancelled");
             }
 
             // Unknown: Redis never received it (the enqueue failed), so nothing can deliver it any more.
@@ -130,8 +124,10 @@ public sealed class CommandService(
                     Message: $"Command {id} was already handed to the EA, which executes commands at most once; it can no longer be cancelled");
             }
 
-            await connection.ExecuteAsync("UPDATE commands SET status = 'CANCELLED', finished_at = now() WHERE id = @id", new { id }, transaction);
-            await CommandEvents.WriteAsync(connection, transaction, id, CommandStatus.Pending, CommandStatus.Cancelled, new { reason = "cancelled through the API" });
+            found.Command.Status = CommandStatus.Cancelled;
+            found.Command.FinishedAt = clock.GetUtcNow();
+            db.CommandTransitions.Add(CommandTransition.Of(id, CommandStatus.Pending, CommandStatus.Cancelled, new { reason = "cancelled through the API" }));
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -1,7 +1,8 @@
-using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Persistence;
+using NgTradingBot.EaProtocol.Responses;
 using NgTradingBot.Handoff;
 using StackExchange.Redis;
 
@@ -13,18 +14,15 @@ namespace NgTradingBot.Core.Commands;
 /// OPEN_TRADE (a position may exist; it is never re-sent, reconciliation resolves it).
 /// </summary>
 public sealed class CommandTimeouts(
-    NpgsqlDataSource dataSource,
+    IDbContextFactory<TradingDbContext> contexts,
     RedisCommandQueue queue,
     SchemaMigrator migrator,
     CommandMetrics metrics,
     IOptions<CommandOptions> options,
+    TimeProvider clock,
     ILogger<CommandTimeouts> logger) : BackgroundService
 {
     private const int BatchSize = 500;
-
-    private sealed record ExpiringRow(string Id, long Login);
-
-    private sealed record TimedOutRow(string CommandId, string ToStatus);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,22 +45,30 @@ public sealed class CommandTimeouts(
     private async Task ExpireAsync(CancellationToken cancellationToken)
     {
         var expired = new List<string>();
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var due = await connection.QueryAsync<ExpiringRow>($"""
-                SELECT c.id, a.login FROM commands c JOIN accounts a ON a.id = c.account_id
-                 WHERE c.status = 'PENDING' AND c.expires_at <= now()
-                 ORDER BY c.expires_at LIMIT {BatchSize}
-                   FOR UPDATE OF c SKIP LOCKED
-                """, transaction: transaction);
+            var due = await db.Commands.FromSql($"""
+                    SELECT * FROM commands WHERE status = 'PENDING' AND expires_at <= now()
+                     ORDER BY expires_at LIMIT {BatchSize}
+                       FOR UPDATE SKIP LOCKED
+                    """)
+                .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new { Command = c, a.Login })
+                .ToListAsync(cancellationToken);
+            var now = clock.GetUtcNow();
             foreach (var row in due)
             {
                 // Already delivered: it stays PENDING until its command_delivered entry makes it DELIVERED.
-                if (await queue.CancelAsync(row.Id, row.Login) != CancelOutcome.AlreadyDelivered)
+                if (await queue.CancelAsync(row.Command.Id, row.Login) == CancelOutcome.AlreadyDelivered)
                 {
-                    expired.Add(row.Id);
+                    continue;
                 }
+
+                row.Command.Status = CommandStatus.Expired;
+                row.Command.FinishedAt = now;
+                db.CommandTransitions.Add(CommandTransition.Of(row.Command.Id, CommandStatus.Pending, CommandStatus.Expired,
+                    new { reason = "not delivered before expires_at", expiresAt = row.Command.ExpiresAt }));
+                expired.Add(row.Command.Id);
             }
 
             if (expired.Count == 0)
@@ -70,13 +76,7 @@ public sealed class CommandTimeouts(
                 return;
             }
 
-            await connection.ExecuteAsync("""
-                WITH expired AS (
-                    UPDATE commands SET status = 'EXPIRED', finished_at = now() WHERE id = ANY(@expired) RETURNING id, expires_at)
-                INSERT INTO command_events (command_id, from_status, to_status, detail)
-                SELECT id, 'PENDING', 'EXPIRED', jsonb_build_object('reason', 'not delivered before expires_at', 'expiresAt', expires_at)
-                  FROM expired
-                """, new { expired = expired.ToArray() }, transaction);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -87,29 +87,41 @@ public sealed class CommandTimeouts(
 
     private async Task TimeOutAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<TimedOutRow>($"""
-            WITH due AS (
-                SELECT id FROM commands WHERE status = 'DELIVERED' AND response_due_at <= now()
-                 ORDER BY response_due_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED),
-            timed_out AS (
-                UPDATE commands c
-                   SET status = CASE WHEN c.type = 'OPEN_TRADE' THEN 'OUTCOME_UNKNOWN' ELSE 'TIMED_OUT' END,
-                       finished_at = CASE WHEN c.type = 'OPEN_TRADE' THEN NULL ELSE now() END
-                  FROM due WHERE c.id = due.id
-                RETURNING c.id, c.status, c.response_due_at)
-            INSERT INTO command_events (command_id, from_status, to_status, detail)
-            SELECT id, 'DELIVERED', status, jsonb_build_object('reason', 'no response by response_due_at', 'responseDueAt', response_due_at)
-              FROM timed_out
-            RETURNING command_id, to_status
-            """)).ToList();
-        foreach (var group in rows.GroupBy(r => r.ToStatus))
+        var timedOut = new List<EaCommand>();
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            timedOut = await db.Commands.FromSql($"""
+                    SELECT * FROM commands WHERE status = 'DELIVERED' AND response_due_at <= now()
+                     ORDER BY response_due_at LIMIT {BatchSize} FOR UPDATE SKIP LOCKED
+                    """).ToListAsync(cancellationToken);
+            if (timedOut.Count == 0)
+            {
+                return;
+            }
+
+            var now = clock.GetUtcNow();
+            foreach (var command in timedOut)
+            {
+                // An OPEN_TRADE may have opened a position: it stays unfinished until reconciliation resolves it.
+                var openTrade = command.Type == CommandTypes.OpenTrade;
+                command.Status = openTrade ? CommandStatus.OutcomeUnknown : CommandStatus.TimedOut;
+                command.FinishedAt = openTrade ? null : now;
+                db.CommandTransitions.Add(CommandTransition.Of(command.Id, CommandStatus.Delivered, command.Status,
+                    new { reason = "no response by response_due_at", responseDueAt = command.ResponseDueAt }));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var group in timedOut.GroupBy(c => c.Status))
         {
             metrics.Transitioned(group.Key, group.Count());
             logger.LogWarning("{Count} delivered commands got no response in time and are now {Status}", group.Count(), group.Key);
         }
 
         // Redis keeps them a while longer, so a late response is still attributed to its account.
-        await Task.WhenAll(rows.Select(r => queue.RetireAsync(r.CommandId, options.Value.RetainFinishedFor)));
+        await Task.WhenAll(timedOut.Select(c => queue.RetireAsync(c.Id, options.Value.RetainFinishedFor)));
     }
 }

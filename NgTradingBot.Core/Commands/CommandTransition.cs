@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,6 +13,15 @@ public sealed class CommandTransition
     public string? FromStatus { get; set; }
     public string ToStatus { get; set; } = "";
     public string? Detail { get; set; }
+
+    /// <summary>A step made through the model; added to the same context, it commits with the status change.</summary>
+    public static CommandTransition Of(string commandId, string? fromStatus, string toStatus, object? detail = null) => new()
+    {
+        CommandId = commandId,
+        FromStatus = fromStatus,
+        ToStatus = toStatus,
+        Detail = detail is null ? null : JsonSerializer.Serialize(detail, JsonSerializerOptions.Web),
+    };
 }
 
 public sealed class CommandTransitionConfiguration : IEntityTypeConfiguration<CommandTransition>

@@ -12,6 +12,8 @@ public sealed class ConnectionEvent
     public DateTimeOffset At { get; set; }
     public string Event { get; set; } = "";
     public string? Detail { get; set; }
+
+    public static ConnectionEvent Of(long accountId, string @event, string? detail) => new() { AccountId = accountId, Event = @event, Detail = detail };
 }
 
 public sealed class ConnectionEventConfiguration : IEntityTypeConfiguration<ConnectionEvent>
