@@ -18,13 +18,14 @@ public static class ApplicationServiceExtensions
         // because the services using it are singletons: each operation takes a pooled context and returns it.
         builder.Services.AddPooledDbContextFactory<TradingDbContext>((services, options) =>
             TradingDbContext.Configure(options, services.GetRequiredService<NpgsqlDataSource>()));
-        // Tracing and metrics from Aspire. Its health check is off (the data source's probes the same server), and
-        // so is EF's retrying strategy: it buffers every result set (measured: most of a polled command lookup's
+        // Metrics from Aspire. Its health check is off (the data source's probes the same server), so is its tracing
+        // (the data source's traces every command, EF's included), and so is EF's retrying strategy: it buffers every result set (measured: most of a polled command lookup's
         // cost) and cannot replay our explicit transactions; the migrator and the ingest loop retry on their own,
         // and an API caller gets its 503 and asks again.
         builder.EnrichNpgsqlDbContext<TradingDbContext>(settings =>
         {
             settings.DisableHealthChecks = true;
+            settings.DisableTracing = true;
             settings.DisableRetry = true;
         });
         builder.AddEaHandoff();

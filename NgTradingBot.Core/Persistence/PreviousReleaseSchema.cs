@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 
 namespace NgTradingBot.Core.Persistence;
 
@@ -15,13 +14,13 @@ public static class PreviousReleaseSchema
 {
     public const int AdoptableVersion = 2;
 
-    public static async Task AdoptAsync(NpgsqlConnection connection, TradingDbContext context, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>The migration recorded as applied, or null when the database holds no previous release's schema.</summary>
+    public static async Task<string?> AdoptAsync(TradingDbContext context, ILogger logger, CancellationToken cancellationToken)
     {
-        var version = await PreviousVersionAsync(connection, cancellationToken);
-        var history = context.GetService<IHistoryRepository>();
-        if (version is null || (await history.ExistsAsync(cancellationToken) && (await history.GetAppliedMigrationsAsync(cancellationToken)).Count > 0))
+        var version = await PreviousVersionAsync(context, cancellationToken);
+        if (version is null)
         {
-            return;
+            return null;
         }
         if (version != AdoptableVersion)
         {
@@ -30,26 +29,23 @@ public static class PreviousReleaseSchema
                 (version < AdoptableVersion ? "Start the previous release once to bring it to version 2, then this one." : "It was made by a release newer than this one."));
         }
 
+        var history = context.GetService<IHistoryRepository>();
         var initial = context.Database.GetMigrations().First();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var sql in new[] { history.GetCreateIfNotExistsScript(), history.GetInsertScript(new HistoryRow(initial, ProductInfo.GetVersion())) })
-        {
-            await using var command = new NpgsqlCommand(sql, connection, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        await context.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+        await context.Database.ExecuteSqlRawAsync(history.GetInsertScript(new HistoryRow(initial, ProductInfo.GetVersion())), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Adopted the previous release's schema version {Version} as migration {Migration}", version, initial);
+        return initial;
     }
 
-    private static async Task<int?> PreviousVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<int?> PreviousVersionAsync(TradingDbContext context, CancellationToken cancellationToken)
     {
-        await using var exists = new NpgsqlCommand("SELECT to_regclass('public.schema_migrations') IS NOT NULL", connection);
-        if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
-        {
-            return null;
-        }
-        await using var max = new NpgsqlCommand("SELECT max(version) FROM schema_migrations", connection);
-        return await max.ExecuteScalarAsync(cancellationToken) is int version ? version : null;
+        var exists = (await context.Database.SqlQuery<bool>($"""SELECT to_regclass('public.schema_migrations') IS NOT NULL AS "Value" """)
+            .ToListAsync(cancellationToken)).Single();
+        return exists
+            ? (await context.Database.SqlQuery<int?>($"""SELECT max(version) AS "Value" FROM schema_migrations""").ToListAsync(cancellationToken)).Single()
+            : null;
     }
 }
 

@@ -77,29 +77,29 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactor
 
     private async Task<string?> MigrateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", cancellationToken);
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        // One session for everything below: the advisory lock belongs to the session that took it.
+        await context.Database.OpenConnectionAsync(cancellationToken);
+        await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
         try
         {
-            await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-            await PreviousReleaseSchema.AdoptAsync(connection, context, logger, cancellationToken);
-            var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var applied = (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
+            if (applied.Count == 0 && await PreviousReleaseSchema.AdoptAsync(context, logger, cancellationToken) is { } adopted)
+            {
+                applied.Add(adopted);
+            }
+
+            var pending = context.Database.GetMigrations().Except(applied).ToList();
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying schema migrations {Migrations}", string.Join(", ", pending));
                 await context.Database.MigrateAsync(cancellationToken);
             }
-            return (await context.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault();
+            return pending.LastOrDefault() ?? applied.LastOrDefault();
         }
         finally
         {
-            await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", CancellationToken.None);
+            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
         }
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new("key", AdvisoryLockKey) } };
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
