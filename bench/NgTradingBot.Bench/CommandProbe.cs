@@ -13,7 +13,9 @@ namespace NgTradingBot.Bench;
 /// <remarks>
 /// One status poll every <see cref="PollInterval"/> in all, taken in turn by the commands still open: a probe
 /// polling each open command on its own adds load as commands pile up, which slows the system, which piles up
-/// more commands, until the probe itself is most of what Core and PostgreSQL do.
+/// more commands, until the probe itself is most of what Core and PostgreSQL do. The probe runs through the
+/// warm-up too, so Core's command paths are compiled before the measured window; only commands created after
+/// <see cref="StartMeasuring"/> count.
 /// </remarks>
 public sealed class CommandProbe(HttpClient core)
 {
@@ -21,8 +23,11 @@ public sealed class CommandProbe(HttpClient core)
 
     private readonly ConcurrentBag<double> _roundTrips = [];
     private readonly ConcurrentQueue<(string Id, long Started)> _open = new();
+    private long _measuredFrom = long.MaxValue;
 
     public IReadOnlyList<double> RoundTripsMs => [.. _roundTrips];
+
+    public void StartMeasuring() => Interlocked.Exchange(ref _measuredFrom, Stopwatch.GetTimestamp());
 
     public async Task RunAsync(long loginBase, int eas, double perSecond, CancellationToken cancellationToken)
     {
@@ -71,7 +76,10 @@ public sealed class CommandProbe(HttpClient core)
             var state = await core.GetFromJsonAsync<JsonElement>($"/api/commands/{command.Id}", cancellationToken);
             if (state.GetProperty("status").GetString() is "COMPLETED" or "FAILED" or "TIMED_OUT" or "EXPIRED")
             {
-                _roundTrips.Add(Stopwatch.GetElapsedTime(command.Started).TotalMilliseconds);
+                if (command.Started >= Interlocked.Read(ref _measuredFrom))
+                {
+                    _roundTrips.Add(Stopwatch.GetElapsedTime(command.Started).TotalMilliseconds);
+                }
             }
             else
             {

@@ -26,6 +26,9 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
         await using var fleet = new EaFleet(template, eas, loginBase, http);
         using var stop = new CancellationTokenSource();
         var run = fleet.RunAsync(stop.Token);
+        using var probing = new CancellationTokenSource(settings.Warmup + settings.Duration);
+        var probe = new CommandProbe(core);
+        var probeRun = probe.RunAsync(loginBase, eas, settings.CommandsPerSecond, probing.Token);
 
         await Task.Delay(settings.Warmup);
         var statsBefore = fleet.Statistics();
@@ -37,11 +40,8 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
             + "; statuses: " + string.Join(", ", statsBefore.Statuses.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} x{kv.Value}")));
         var clock = Stopwatch.StartNew();
         recorder.Start();
-        using var measuring = new CancellationTokenSource(settings.Duration);
-        var probe = new CommandProbe(core);
-        await Task.WhenAll(
-            probe.RunAsync(loginBase, eas, settings.CommandsPerSecond, measuring.Token),
-            Task.Delay(settings.Duration));
+        probe.StartMeasuring();
+        await Task.WhenAll(probeRun, Task.Delay(settings.Duration));
         recorder.Stop();
         var seconds = clock.Elapsed.TotalSeconds;
         var cpuAfter = CpuSeconds();
