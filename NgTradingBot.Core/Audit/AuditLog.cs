@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dapper;
 using Npgsql;
+using NgTradingBot.Core.Ingest;
 
 namespace NgTradingBot.Core.Audit;
 
@@ -14,12 +14,20 @@ public static class AuditLog
     public const string Operator = "operator";
     public const string System = "core";
 
-    public static Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string actor, string action,
-        long? accountId, string? subject = null, object? data = null) =>
-        connection.ExecuteAsync("""
+    // Raw Npgsql: written on the caller's connection and transaction, which the ingest path holds as raw Npgsql anyway.
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string actor, string action,
+        long? accountId, string? subject = null, object? data = null)
+    {
+        await using var command = new NpgsqlCommand("""
             INSERT INTO audit_events (actor, action, account_id, subject, data)
-            VALUES (@actor, @action, @accountId, @subject, @data::jsonb)
-            """,
-            new { actor, action, accountId, subject, data = data is null ? null : JsonSerializer.Serialize(data, JsonSerializerOptions.Web) },
-            transaction);
+            VALUES ($1, $2, $3, $4, $5::jsonb)
+            """, connection, transaction);
+        command.Parameters
+            .AddValue(actor)
+            .AddValue(action)
+            .AddValue(accountId)
+            .AddValue(subject)
+            .AddValue(data is null ? null : JsonSerializer.Serialize(data, JsonSerializerOptions.Web));
+        await command.ExecuteNonQueryAsync();
+    }
 }

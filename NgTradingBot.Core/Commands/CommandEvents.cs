@@ -1,25 +1,27 @@
 using System.Text.Json;
-using Dapper;
 using Npgsql;
+using NpgsqlTypes;
+using NgTradingBot.Core.Ingest;
 
 namespace NgTradingBot.Core.Commands;
 
 /// <summary>Every transition of a command is stored with its time, in the transaction that makes it.</summary>
 public static class CommandEvents
 {
-    public static Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string commandId,
-        string? fromStatus, string toStatus, object? detail = null, DateTimeOffset? at = null) =>
-        connection.ExecuteAsync("""
+    // Raw Npgsql: written on the caller's connection and transaction, by the ingest path once per command message.
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string commandId,
+        string? fromStatus, string toStatus, object? detail = null, DateTimeOffset? at = null)
+    {
+        await using var command = new NpgsqlCommand("""
             INSERT INTO command_events (command_id, at, from_status, to_status, detail)
-            VALUES (@commandId, coalesce(@at, now()), @fromStatus, @toStatus, @detail::jsonb)
-            """,
-            new
-            {
-                commandId,
-                at = at?.UtcDateTime,
-                fromStatus,
-                toStatus,
-                detail = detail is null ? null : JsonSerializer.Serialize(detail, JsonSerializerOptions.Web),
-            },
-            transaction);
+            VALUES ($1, coalesce($2, now()), $3, $4, $5::jsonb)
+            """, connection, transaction);
+        command.Parameters
+            .AddValue(commandId)
+            .AddValue(at?.UtcDateTime, NpgsqlDbType.TimestampTz)
+            .AddValue(fromStatus)
+            .AddValue(toStatus)
+            .AddValue(detail is null ? null : JsonSerializer.Serialize(detail, JsonSerializerOptions.Web));
+        await command.ExecuteNonQueryAsync();
+    }
 }

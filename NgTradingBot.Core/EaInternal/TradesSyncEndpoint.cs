@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using NgTradingBot.Core.Api;
+using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Trades;
 using NgTradingBot.EaProtocol.Requests;
 
@@ -45,13 +45,15 @@ public static class TradesSyncEndpoint
             }
 
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            var accountId = await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM accounts WHERE login = @login", new { login });
-            if (accountId is null)
+            // Raw Npgsql: the reconciliation below runs on this connection's transaction, and one scalar needs no mapper.
+            await using var lookup = new NpgsqlCommand("SELECT id FROM accounts WHERE login = $1", connection);
+            lookup.Parameters.AddValue(login.Value);
+            if (await lookup.ExecuteScalarAsync() is not long accountId)
             {
                 return ApiError.NotFound($"Account {login} is not known");
             }
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var outcome = await reconciler.ReconcileAsync(connection, transaction, accountId.Value, login.Value, sync.Value.Trades);
+            var outcome = await reconciler.ReconcileAsync(connection, transaction, accountId, login.Value, sync.Value.Trades);
             await transaction.CommitAsync(cancellationToken);
             return TypedResults.Ok(outcome);
         }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Dapper;
 using Npgsql;
 using NgTradingBot.Core.Ingest.Writes;
 using NgTradingBot.Handoff;
@@ -53,9 +52,7 @@ public sealed class IngestBatch(
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var alreadyStored = (await connection.QueryAsync<string>(
-            "SELECT message_id FROM ingest_receipts WHERE message_id = ANY(@ids)", new { ids = messages.Select(m => m.Id).ToArray() }, transaction))
-            .ToHashSet(StringComparer.Ordinal);
+        var alreadyStored = (await StoredReceiptsAsync(connection, transaction, messages)).ToHashSet(StringComparer.Ordinal);
         var accounts = await LoadAccountsAsync(connection, transaction, messages);
         var writes = new IngestWrites(quotes);
         var outcomes = new List<Outcome>();
@@ -145,15 +142,26 @@ public sealed class IngestBatch(
             : account.Login != envelope.Login ? $"account id {envelope.AccountId} is login {account.Login}, not {envelope.Login}" : null;
     }
 
+    // Raw Npgsql: these two lookups open every ingest batch; arrays bound as they are and rows read by ordinal, no mapping layer.
+    private static async Task<List<string>> StoredReceiptsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<IngestMessage> messages)
+    {
+        await using var command = new NpgsqlCommand("SELECT message_id FROM ingest_receipts WHERE message_id = ANY($1)", connection, transaction);
+        command.Parameters.AddValue(messages.Select(m => m.Id).ToArray());
+        return await command.ReadAllAsync(row => row.GetString(0));
+    }
+
     private static async Task<Dictionary<long, IngestAccount>> LoadAccountsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<IngestMessage> messages)
     {
-        var ids = messages.Where(m => m.Envelope is not null).Select(m => m.Envelope!.AccountId).Distinct().ToArray();
-        var rows = await connection.QueryAsync<IngestAccount>("""
+        await using var command = new NpgsqlCommand("""
             SELECT a.id, a.login, a.broker, c.broker_offset_seconds
               FROM accounts a LEFT JOIN connections c ON c.account_id = a.id
-             WHERE a.id = ANY(@ids)
-            """, new { ids }, transaction);
+             WHERE a.id = ANY($1)
+            """, connection, transaction);
+        command.Parameters.AddValue(messages.Where(m => m.Envelope is not null).Select(m => m.Envelope!.AccountId).Distinct().ToArray());
+        var rows = await command.ReadAllAsync(row =>
+            new IngestAccount(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetFieldValue<int?>(3)));
         return rows.ToDictionary(a => a.Id);
     }
 

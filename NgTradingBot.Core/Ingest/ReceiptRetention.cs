@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Persistence;
@@ -26,11 +25,13 @@ public sealed class ReceiptRetention(NpgsqlDataSource dataSource, SchemaMigrator
                 int deleted;
                 do
                 {
-                    await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                    deleted = await connection.ExecuteAsync($"""
+                    // Raw Npgsql: one plain DELETE on the ingest data source, nothing to map.
+                    await using var command = dataSource.CreateCommand($"""
                         DELETE FROM ingest_receipts WHERE message_id IN (
-                            SELECT message_id FROM ingest_receipts WHERE processed_at < now() - @retention LIMIT {ChunkSize})
-                        """, new { retention = options.Value.ReceiptRetention });
+                            SELECT message_id FROM ingest_receipts WHERE processed_at < now() - $1 LIMIT {ChunkSize})
+                        """);
+                    command.Parameters.AddValue(options.Value.ReceiptRetention);
+                    deleted = await command.ExecuteNonQueryAsync(stoppingToken);
                 }
                 while (deleted == ChunkSize && !stoppingToken.IsCancellationRequested);
             }

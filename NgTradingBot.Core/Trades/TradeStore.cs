@@ -1,37 +1,46 @@
-using Dapper;
 using Npgsql;
+using NgTradingBot.Core.Ingest;
 
 namespace NgTradingBot.Core.Trades;
 
 /// <summary>The SQL behind trade updates and reconciliation, always inside the caller's (ingest) transaction.</summary>
+// Raw Npgsql: every trade update and sync row goes through here on the caller's transaction, bound and read by position.
 public static class TradeStore
 {
-    public static Task<TradeRow?> GetForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long ticket) =>
-        connection.QuerySingleOrDefaultAsync<TradeRow?>(
-            $"SELECT {TradeRow.Columns} FROM trades WHERE account_id = @accountId AND ticket = @ticket FOR UPDATE",
-            new { accountId, ticket }, transaction);
+    public static async Task<TradeRow?> GetForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long ticket)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT {TradeRow.Columns} FROM trades WHERE account_id = $1 AND ticket = $2 FOR UPDATE", connection, transaction);
+        command.Parameters.AddValue(accountId).AddValue(ticket);
+        return await command.ReadFirstOrDefaultAsync(Read);
+    }
 
     /// <summary>The account's open positions and any stored row of the listed tickets, locked for the reconciliation.</summary>
     public static async Task<IReadOnlyList<TradeRow>> GetForSyncAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        long accountId, long[] tickets) =>
-        [.. await connection.QueryAsync<TradeRow>($"""
+        long accountId, long[] tickets)
+    {
+        await using var command = new NpgsqlCommand($"""
             SELECT {TradeRow.Columns} FROM trades
-             WHERE account_id = @accountId AND (status = 'open' OR ticket = ANY(@tickets))
+             WHERE account_id = $1 AND (status = 'open' OR ticket = ANY($2))
              ORDER BY ticket FOR UPDATE
-            """, new { accountId, tickets }, transaction)];
+            """, connection, transaction);
+        command.Parameters.AddValue(accountId).AddValue(tickets);
+        return await command.ReadAllAsync(Read);
+    }
 
     /// <summary>
     /// Writes the row. A position without a command link is linked to the OPEN_TRADE command whose
     /// response reported this ticket (the EA's trade updates carry no command id).
     /// </summary>
-    public static Task<int> UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, TradeRow row) =>
-        connection.ExecuteAsync("""
+    public static async Task<int> UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, TradeRow row)
+    {
+        await using var command = new NpgsqlCommand("""
             INSERT INTO trades (account_id, ticket, symbol, direction, volume, open_price, open_time_broker, close_price, close_time_broker,
                                 sl, tp, profit, commission, swap, status, close_reason, source, command_id)
-            VALUES (@accountId, @Ticket, @Symbol, @Direction, @Volume, @OpenPrice, @OpenTimeBroker, @ClosePrice, @CloseTimeBroker,
-                    @Sl, @Tp, @Profit, @Commission, @Swap, @Status, @CloseReason, @Source,
-                    coalesce(@CommandId, (SELECT id FROM commands WHERE account_id = @accountId AND type = 'OPEN_TRADE' AND ticket = @Ticket
-                                           ORDER BY created_at DESC LIMIT 1)))
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+                    $10, $11, $12, $13, $14, $15, $16, $17,
+                    coalesce($18, (SELECT id FROM commands WHERE account_id = $1 AND type = 'OPEN_TRADE' AND ticket = $2
+                                   ORDER BY created_at DESC LIMIT 1)))
             ON CONFLICT (account_id, ticket) DO UPDATE SET
                 symbol = EXCLUDED.symbol, direction = EXCLUDED.direction, volume = EXCLUDED.volume,
                 open_price = EXCLUDED.open_price, open_time_broker = EXCLUDED.open_time_broker,
@@ -39,16 +48,46 @@ public static class TradeStore
                 sl = EXCLUDED.sl, tp = EXCLUDED.tp, profit = EXCLUDED.profit, commission = EXCLUDED.commission, swap = EXCLUDED.swap,
                 status = EXCLUDED.status, close_reason = EXCLUDED.close_reason, source = EXCLUDED.source,
                 command_id = coalesce(trades.command_id, EXCLUDED.command_id), updated_at = now()
-            """, new
-        {
-            accountId, row.Ticket, row.Symbol, row.Direction, row.Volume, row.OpenPrice, row.OpenTimeBroker, row.ClosePrice, row.CloseTimeBroker,
-            row.Sl, row.Tp, row.Profit, row.Commission, row.Swap, row.Status, row.CloseReason, row.Source, row.CommandId,
-        }, transaction);
+            """, connection, transaction);
+        command.Parameters
+            .AddValue(accountId).AddValue(row.Ticket).AddValue(row.Symbol).AddValue(row.Direction).AddValue(row.Volume)
+            .AddValue(row.OpenPrice).AddValue(row.OpenTimeBroker).AddValue(row.ClosePrice).AddValue(row.CloseTimeBroker)
+            .AddValue(row.Sl).AddValue(row.Tp).AddValue(row.Profit).AddValue(row.Commission).AddValue(row.Swap)
+            .AddValue(row.Status).AddValue(row.CloseReason).AddValue(row.Source).AddValue(row.CommandId);
+        return await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>A sync-close: no close price or profit is known, so the last known figures stay until the EA's own CLOSE update.</summary>
-    public static Task<int> SyncCloseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long ticket) =>
-        connection.ExecuteAsync("""
-            UPDATE trades SET status = 'closed', close_reason = @reason, updated_at = now()
-             WHERE account_id = @accountId AND ticket = @ticket AND status = 'open'
-            """, new { accountId, ticket, reason = TradeReconciliation.SyncCloseReason }, transaction);
+    public static async Task<int> SyncCloseAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long ticket)
+    {
+        await using var command = new NpgsqlCommand("""
+            UPDATE trades SET status = 'closed', close_reason = $3, updated_at = now()
+             WHERE account_id = $1 AND ticket = $2 AND status = 'open'
+            """, connection, transaction);
+        command.Parameters.AddValue(accountId).AddValue(ticket).AddValue(TradeReconciliation.SyncCloseReason);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>One row in the order of <see cref="TradeRow.Columns"/>.</summary>
+    private static TradeRow Read(NpgsqlDataReader row) => new(
+        row.GetInt64(0),
+        row.GetString(1),
+        row.GetString(2),
+        row.GetDecimal(3),
+        row.GetFieldValue<decimal?>(4),
+        row.GetFieldValue<long?>(5),
+        row.GetFieldValue<decimal?>(6),
+        row.GetFieldValue<long?>(7),
+        row.GetFieldValue<decimal?>(8),
+        row.GetFieldValue<decimal?>(9),
+        row.GetFieldValue<decimal?>(10),
+        row.GetFieldValue<decimal?>(11),
+        row.GetFieldValue<decimal?>(12),
+        row.GetString(13),
+        NullableText(row, 14),
+        NullableText(row, 15),
+        NullableText(row, 16));
+
+    /// <summary>Npgsql reads a NULL as null only into a nullable value type; a string column needs the check.</summary>
+    private static string? NullableText(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 }

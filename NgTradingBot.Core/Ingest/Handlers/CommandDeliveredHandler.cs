@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Dapper;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using NgTradingBot.Core.Audit;
 using NgTradingBot.Core.Commands;
 using NgTradingBot.Handoff;
@@ -12,6 +12,7 @@ namespace NgTradingBot.Core.Ingest.Handlers;
 /// gateway dies right after: PENDING becomes DELIVERED and the response clock starts. Delivery is the
 /// truth, so a command Core had meanwhile expired or cancelled is recorded as delivered too (and audited).
 /// </summary>
+// Raw Npgsql: once per command on the ingest batch's own transaction, bound and read by position with no mapping layer.
 public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, CommandMetrics metrics) : IIngestHandler
 {
     private sealed record CommandState(long AccountId, string Status);
@@ -23,9 +24,7 @@ public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, Co
         // Records written before the entry carried its own command field hold the id in the body.
         var commandId = context.CommandId ?? Read(context.Body, "command_id");
         var via = Read(context.Body, "via");
-        var command = await context.Connection.QuerySingleOrDefaultAsync<CommandState>(
-            "SELECT account_id, status FROM commands WHERE id = @commandId FOR UPDATE", new { commandId }, context.Transaction)
-            ?? throw new IngestDataException($"unknown command {commandId}");
+        var command = await LockAsync(context, commandId) ?? throw new IngestDataException($"unknown command {commandId}");
         if (command.AccountId != context.Account.Id)
         {
             throw new IngestDataException($"command {commandId} belongs to another account than login {context.Account.Login}");
@@ -40,11 +39,13 @@ public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, Co
         }
 
         var deliveredAt = context.ReceivedAt.UtcDateTime;
-        await context.Connection.ExecuteAsync("""
-            UPDATE commands SET status = 'DELIVERED', delivered_at = @deliveredAt, delivered_via = @via,
-                                response_due_at = @responseDueAt, attempts = attempts + 1, finished_at = NULL
-             WHERE id = @commandId
-            """, new { commandId, deliveredAt, via, responseDueAt = deliveredAt + options.Value.ResponseTimeout }, context.Transaction);
+        await using var update = new NpgsqlCommand("""
+            UPDATE commands SET status = 'DELIVERED', delivered_at = $2, delivered_via = $3,
+                                response_due_at = $4, attempts = attempts + 1, finished_at = NULL
+             WHERE id = $1
+            """, context.Connection, context.Transaction);
+        update.Parameters.AddValue(commandId).AddValue(deliveredAt).AddValue(via).AddValue(deliveredAt + options.Value.ResponseTimeout);
+        await update.ExecuteNonQueryAsync();
         await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, CommandStatus.Delivered,
             new { via }, context.ReceivedAt);
         if (command.Status != CommandStatus.Pending)
@@ -59,6 +60,13 @@ public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, Co
             metrics.Transitioned(CommandStatus.Delivered);
             return Task.CompletedTask;
         });
+    }
+
+    private static async Task<CommandState?> LockAsync(IngestContext context, string commandId)
+    {
+        await using var command = new NpgsqlCommand("SELECT account_id, status FROM commands WHERE id = $1 FOR UPDATE", context.Connection, context.Transaction);
+        command.Parameters.AddValue(commandId);
+        return await command.ReadFirstOrDefaultAsync(row => new CommandState(row.GetInt64(0), row.GetString(1)));
     }
 
     private static string Read(JsonElement body, string name) =>

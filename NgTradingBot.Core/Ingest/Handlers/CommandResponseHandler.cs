@@ -1,5 +1,5 @@
-using Dapper;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using NgTradingBot.Core.Audit;
 using NgTradingBot.Core.Commands;
 using NgTradingBot.EaProtocol.Domain;
@@ -14,6 +14,7 @@ namespace NgTradingBot.Core.Ingest.Handlers;
 /// TIMED_OUT or OUTCOME_UNKNOWN) still settles the command; a second response for a settled command only
 /// leaves a note. An OPEN_TRADE's response carries the new position's ticket, which links the trade.
 /// </summary>
+// Raw Npgsql: once per command on the ingest batch's own transaction, bound and read by position with no mapping layer.
 public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<CommandOptions> options, CommandMetrics metrics) : IIngestHandler
 {
     private sealed record CommandState(long AccountId, string Status, string Type);
@@ -25,9 +26,7 @@ public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<Com
         var result = context.Parse(CommandResponseRequest.Parse);
         context.RequireAccount(result.Account);
         var commandId = result.CommandId.Length > 0 ? result.CommandId : throw new IngestDataException("command_response without a command id");
-        var command = await context.Connection.QuerySingleOrDefaultAsync<CommandState>(
-            "SELECT account_id, status, type FROM commands WHERE id = @commandId FOR UPDATE", new { commandId }, context.Transaction)
-            ?? throw new IngestDataException($"unknown command {commandId}");
+        var command = await LockAsync(context, commandId) ?? throw new IngestDataException($"unknown command {commandId}");
         if (command.AccountId != context.Account.Id)
         {
             throw new IngestDataException($"not owner: command {commandId} does not belong to login {context.Account.Login}");
@@ -46,11 +45,13 @@ public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<Com
         var toStatus = result.Status == CommandResultStatus.Completed ? CommandStatus.Completed : CommandStatus.Failed;
         var ticket = command.Type == CommandTypes.OpenTrade && toStatus == CommandStatus.Completed ? result.Ticket : null;
         var at = context.ReceivedAt.UtcDateTime;
-        await context.Connection.ExecuteAsync("""
-            UPDATE commands SET status = @toStatus, response = @response::jsonb, response_status = @responseStatus, finished_at = @at,
-                                delivered_at = coalesce(delivered_at, @at), ticket = coalesce(@ticket, ticket)
-             WHERE id = @commandId
-            """, new { commandId, toStatus, response, responseStatus, at, ticket }, context.Transaction);
+        await using var update = new NpgsqlCommand("""
+            UPDATE commands SET status = $2, response = $3::jsonb, response_status = $4, finished_at = $5,
+                                delivered_at = coalesce(delivered_at, $5), ticket = coalesce($6, ticket)
+             WHERE id = $1
+            """, context.Connection, context.Transaction);
+        update.Parameters.AddValue(commandId).AddValue(toStatus).AddValue(response).AddValue(responseStatus).AddValue(at).AddValue(ticket);
+        await update.ExecuteNonQueryAsync();
         await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, toStatus,
             new { responseStatus, error = result.ErrorText, late = command.Status is CommandStatus.TimedOut or CommandStatus.OutcomeUnknown },
             context.ReceivedAt);
@@ -63,9 +64,11 @@ public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<Com
         if (ticket is not null)
         {
             // The trade update may have arrived first (the EA reports the deal before it answers).
-            await context.Connection.ExecuteAsync(
-                "UPDATE trades SET command_id = @commandId, updated_at = now() WHERE account_id = @accountId AND ticket = @ticket AND command_id IS NULL",
-                new { commandId, accountId = context.Account.Id, ticket }, context.Transaction);
+            await using var link = new NpgsqlCommand(
+                "UPDATE trades SET command_id = $1, updated_at = now() WHERE account_id = $2 AND ticket = $3 AND command_id IS NULL",
+                context.Connection, context.Transaction);
+            link.Parameters.AddValue(commandId).AddValue(context.Account.Id).AddValue(ticket.Value);
+            await link.ExecuteNonQueryAsync();
         }
 
         context.Effects = new { commandId, from = command.Status, to = toStatus, ticket };
@@ -74,5 +77,12 @@ public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<Com
             metrics.Transitioned(toStatus);
             await queue.RetireAsync(commandId, options.Value.RetainFinishedFor);
         });
+    }
+
+    private static async Task<CommandState?> LockAsync(IngestContext context, string commandId)
+    {
+        await using var command = new NpgsqlCommand("SELECT account_id, status, type FROM commands WHERE id = $1 FOR UPDATE", context.Connection, context.Transaction);
+        command.Parameters.AddValue(commandId);
+        return await command.ReadFirstOrDefaultAsync(row => new CommandState(row.GetInt64(0), row.GetString(1), row.GetString(2)));
     }
 }

@@ -1,4 +1,4 @@
-using Dapper;
+using Npgsql;
 using NgTradingBot.EaProtocol.Domain;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.Handoff;
@@ -14,16 +14,17 @@ public sealed class LogHandler : IIngestHandler
     {
         var log = context.Parse(LogRequest.Parse);
         context.RequireAccount(log.Account);
-        await context.Connection.ExecuteAsync("""
-            INSERT INTO ea_logs (account_id, level, message, details, received_at) VALUES (@accountId, @level, @message, @details, @receivedAt)
-            """, new
-        {
-            accountId = context.Account.Id,
-            level = EaWireNames.LogLevels.ToWire(log.Level),
-            message = WithoutNul(log.Message),
-            details = log.Info is null ? null : WithoutNul(log.Info),
-            receivedAt = context.ReceivedAt.UtcDateTime,
-        }, context.Transaction);
+        // Raw Npgsql: one INSERT per log line on the ingest batch's own transaction, nothing to map.
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO ea_logs (account_id, level, message, details, received_at) VALUES ($1, $2, $3, $4, $5)
+            """, context.Connection, context.Transaction);
+        insert.Parameters
+            .AddValue(context.Account.Id)
+            .AddValue(EaWireNames.LogLevels.ToWire(log.Level))
+            .AddValue(WithoutNul(log.Message))
+            .AddValue(log.Info is null ? null : WithoutNul(log.Info))
+            .AddValue(context.ReceivedAt.UtcDateTime);
+        await insert.ExecuteNonQueryAsync();
         if (log.IsDisconnecting)
         {
             context.Writes.Connections.Disconnect(context.Account.Id, context.ReceivedAt, $"EA disconnecting: {log.Info}");

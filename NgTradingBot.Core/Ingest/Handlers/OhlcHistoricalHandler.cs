@@ -1,4 +1,4 @@
-using Dapper;
+using Npgsql;
 using NgTradingBot.EaProtocol.Domain;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.Handoff;
@@ -19,24 +19,25 @@ public sealed class OhlcHistoricalHandler : IIngestHandler
         context.RequireAccount(upload.Account);
         var bars = upload.Candles.GroupBy(c => c.Timestamp).Select(g => g.Last()).OrderBy(c => c.Timestamp).ToList();
         var timeframe = EaWireNames.Timeframes.ToWire(upload.Timeframe);
-        await context.Connection.ExecuteAsync("""
+        // Raw Npgsql: the bars go as arrays in one upsert on the ingest batch's own transaction, no mapping layer.
+        await using var upsert = new NpgsqlCommand("""
             INSERT INTO ohlc_bars (broker, symbol, timeframe, open_time_broker, open, high, low, close, volume)
-            SELECT @broker, @Symbol, @timeframe, * FROM unnest(@times, @opens, @highs, @lows, @closes, @volumes)
+            SELECT $1, $2, $3, * FROM unnest($4, $5, $6, $7, $8, $9)
             ON CONFLICT (broker, symbol, timeframe, open_time_broker) DO UPDATE SET
                 open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close,
                 volume = EXCLUDED.volume, received_at = now()
-            """, new
-        {
-            broker = context.Account.Broker,
-            upload.Symbol,
-            timeframe,
-            times = bars.Select(b => b.Timestamp).ToArray(),
-            opens = bars.Select(b => b.Open).ToArray(),
-            highs = bars.Select(b => b.High).ToArray(),
-            lows = bars.Select(b => b.Low).ToArray(),
-            closes = bars.Select(b => b.Close).ToArray(),
-            volumes = bars.Select(b => b.TickVolume).ToArray(),
-        }, context.Transaction);
+            """, context.Connection, context.Transaction);
+        upsert.Parameters
+            .AddValue(context.Account.Broker)
+            .AddValue(upload.Symbol)
+            .AddValue(timeframe)
+            .AddValue(bars.Select(b => b.Timestamp).ToArray())
+            .AddValue(bars.Select(b => b.Open).ToArray())
+            .AddValue(bars.Select(b => b.High).ToArray())
+            .AddValue(bars.Select(b => b.Low).ToArray())
+            .AddValue(bars.Select(b => b.Close).ToArray())
+            .AddValue(bars.Select(b => b.TickVolume).ToArray());
+        await upsert.ExecuteNonQueryAsync();
         context.Effects = new
         {
             symbol = upload.Symbol,

@@ -1,4 +1,4 @@
-using Dapper;
+using Npgsql;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.Handoff;
 
@@ -18,29 +18,30 @@ public sealed class SymbolSpecsHandler : IIngestHandler
         context.RequireAccount(request.Account);
         // One row per symbol: a statement cannot update the same row twice.
         var specs = request.Symbols.GroupBy(s => s.Symbol, StringComparer.Ordinal).Select(g => g.Last()).ToList();
-        await context.Connection.ExecuteAsync("""
+        // Raw Npgsql: the specs go as arrays in one upsert on the ingest batch's own transaction, no mapping layer.
+        await using var upsert = new NpgsqlCommand("""
             INSERT INTO symbol_specs (broker, symbol, volume_min, volume_max, volume_step, stops_level, freeze_level, trade_mode, digits, point, contract_size)
-            SELECT @broker, * FROM unnest(@symbols, @volumeMin, @volumeMax, @volumeStep, @stopsLevel, @freezeLevel, @tradeMode, @digits, @point, @contractSize)
+            SELECT $1, * FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (broker, symbol) DO UPDATE SET
                 volume_min = EXCLUDED.volume_min, volume_max = EXCLUDED.volume_max, volume_step = EXCLUDED.volume_step,
                 stops_level = EXCLUDED.stops_level, freeze_level = EXCLUDED.freeze_level, trade_mode = EXCLUDED.trade_mode,
                 digits = EXCLUDED.digits, point = EXCLUDED.point,
                 contract_size = coalesce(EXCLUDED.contract_size, symbol_specs.contract_size),
                 updated_at = now()
-            """, new
-        {
-            broker = context.Account.Broker,
-            symbols = specs.Select(s => s.Symbol).ToArray(),
-            volumeMin = specs.Select(s => s.VolumeMin).ToArray(),
-            volumeMax = specs.Select(s => s.VolumeMax).ToArray(),
-            volumeStep = specs.Select(s => s.VolumeStep).ToArray(),
-            stopsLevel = specs.Select(s => s.StopsLevel).ToArray(),
-            freezeLevel = specs.Select(s => s.FreezeLevel).ToArray(),
-            tradeMode = specs.Select(s => (int)s.TradeMode).ToArray(),
-            digits = specs.Select(s => s.Digits).ToArray(),
-            point = specs.Select(s => s.PointSize).ToArray(),
-            contractSize = specs.Select(s => s.ContractSize).ToArray(),
-        }, context.Transaction);
+            """, context.Connection, context.Transaction);
+        upsert.Parameters
+            .AddValue(context.Account.Broker)
+            .AddValue(specs.Select(s => s.Symbol).ToArray())
+            .AddValue(specs.Select(s => s.VolumeMin).ToArray())
+            .AddValue(specs.Select(s => s.VolumeMax).ToArray())
+            .AddValue(specs.Select(s => s.VolumeStep).ToArray())
+            .AddValue(specs.Select(s => s.StopsLevel).ToArray())
+            .AddValue(specs.Select(s => s.FreezeLevel).ToArray())
+            .AddValue(specs.Select(s => (int)s.TradeMode).ToArray())
+            .AddValue(specs.Select(s => s.Digits).ToArray())
+            .AddValue(specs.Select(s => s.PointSize).ToArray())
+            .AddValue(specs.Select(s => s.ContractSize).ToArray());
+        await upsert.ExecuteNonQueryAsync();
         context.Effects = new { broker = context.Account.Broker, symbols = specs.Count };
     }
 }

@@ -1,4 +1,4 @@
-using Dapper;
+using Npgsql;
 using NgTradingBot.Core.Connections;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.Handoff;
@@ -86,14 +86,17 @@ public sealed class TicksHandler(QuoteCache cache, IngestMetrics metrics) : IIng
             return;
         }
 
-        var seeds = await context.Connection.QueryAsync<SeedRow>("""
+        // Raw Npgsql: on the hot path after every restart, read by ordinal on the ingest batch's own transaction.
+        await using var command = new NpgsqlCommand("""
             SELECT s.symbol, t.bid, t.ask
-              FROM unnest(@unseen) AS s(symbol)
+              FROM unnest($1) AS s(symbol)
               CROSS JOIN LATERAL (
                   SELECT bid, ask FROM ticks
-                   WHERE ticks.symbol = s.symbol AND ticks.account_id = @accountId AND ticks.tick_time > now() - interval '1 day'
+                   WHERE ticks.symbol = s.symbol AND ticks.account_id = $2 AND ticks.tick_time > now() - interval '1 day'
                    ORDER BY ticks.tick_time DESC LIMIT 1) t
-            """, new { unseen, accountId }, context.Transaction);
+            """, context.Connection, context.Transaction);
+        command.Parameters.AddValue(unseen).AddValue(accountId);
+        var seeds = await command.ReadAllAsync(row => new SeedRow(row.GetString(0), row.GetDecimal(1), row.GetDecimal(2)));
         foreach (var seed in seeds)
         {
             cache.Set(accountId, seed.Symbol, new Quote(seed.Bid, seed.Ask));

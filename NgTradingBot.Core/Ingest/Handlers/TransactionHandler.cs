@@ -1,4 +1,4 @@
-using Dapper;
+using Npgsql;
 using NgTradingBot.EaProtocol.Domain;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.Handoff;
@@ -17,21 +17,22 @@ public sealed class TransactionHandler : IIngestHandler
     {
         var deal = context.Parse(TransactionRequest.Parse);
         context.RequireAccount(deal.Account);
-        var inserted = await context.Connection.ExecuteAsync("""
+        // Raw Npgsql: one idempotent INSERT on the ingest batch's own transaction; only its row count is read.
+        await using var insert = new NpgsqlCommand("""
             INSERT INTO account_transactions (account_id, ticket, transaction_type, amount, broker_time, comment, balance, received_at)
-            VALUES (@accountId, @Ticket, @type, @Amount, @Timestamp, @comment, @Balance, @receivedAt)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (account_id, ticket) DO NOTHING
-            """, new
-        {
-            accountId = context.Account.Id,
-            deal.Ticket,
-            type = EaWireNames.TransactionTypes.ToWire(deal.Type),
-            deal.Amount,
-            deal.Timestamp,
-            comment = deal.Comment.Replace('\0', ' '),
-            deal.Balance,
-            receivedAt = context.ReceivedAt.UtcDateTime,
-        }, context.Transaction);
+            """, context.Connection, context.Transaction);
+        insert.Parameters
+            .AddValue(context.Account.Id)
+            .AddValue(deal.Ticket)
+            .AddValue(EaWireNames.TransactionTypes.ToWire(deal.Type))
+            .AddValue(deal.Amount)
+            .AddValue(deal.Timestamp)
+            .AddValue(deal.Comment.Replace('\0', ' '))
+            .AddValue(deal.Balance)
+            .AddValue(context.ReceivedAt.UtcDateTime);
+        var inserted = await insert.ExecuteNonQueryAsync();
         context.Effects = new { ticket = deal.Ticket, inserted = inserted == 1 };
     }
 }

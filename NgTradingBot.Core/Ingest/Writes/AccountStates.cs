@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 using NgTradingBot.EaProtocol.Requests;
 
@@ -59,7 +58,8 @@ public sealed class AccountStates
         }
     }
 
-    public async Task FlushAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    /// <summary>Adds the one UPDATE of the gathered figures to the batch's statements.</summary>
+    public void AddTo(NpgsqlBatch batch)
     {
         if (_accounts.Count == 0)
         {
@@ -67,26 +67,25 @@ public sealed class AccountStates
         }
 
         var rows = _accounts.ToList();
-        var parameters = new DynamicParameters();
-        parameters.Add("accountIds", rows.Select(r => r.Key).ToArray());
-        parameters.Add("receivedAt", TimestampArrays.Of(rows.Select(r => r.Value.ReceivedAt)));
-        parameters.Add("brokerTime", rows.Select(r => r.Value.BrokerTime).ToArray());
-        for (var i = 0; i < Columns.Length; i++)
-        {
-            var column = i;
-            parameters.Add(Columns[i], rows.Select(r => r.Value.Values[column]).ToArray());
-        }
-
-        await connection.ExecuteAsync($"""
+        var parameters = batch.AddCommand($"""
             UPDATE accounts a SET
                 {string.Join(", ", Columns.Select(c => $"{c} = coalesce(i.{c}, a.{c})"))},
                 state_broker_time = coalesce(i.broker_time, a.state_broker_time),
                 state_updated_at = i.received_at,
                 updated_at = now()
-              FROM unnest(@accountIds, @receivedAt, @brokerTime, {string.Join(", ", Columns.Select(c => "@" + c))})
+              FROM unnest($1, $2, $3, {string.Join(", ", Columns.Select((_, i) => $"${i + 4}"))})
                 AS i(account_id, received_at, broker_time, {string.Join(", ", Columns)})
              WHERE a.id = i.account_id AND (a.state_updated_at IS NULL OR a.state_updated_at <= i.received_at)
-            """, parameters, transaction);
+            """)
+            .AddValue(rows.Select(r => r.Key).ToArray())
+            .AddValue(TimestampArrays.Of(rows.Select(r => r.Value.ReceivedAt)))
+            .AddValue(rows.Select(r => r.Value.BrokerTime).ToArray());
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            var column = i;
+            parameters.AddValue(rows.Select(r => r.Value.Values[column]).ToArray());
+        }
+
         _accounts.Clear();
     }
 }

@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 
 namespace NgTradingBot.Core.Ingest.Writes;
@@ -57,7 +56,8 @@ public sealed class ConnectionActivity
         delta.EndsDisconnected = true;
     }
 
-    public async Task FlushAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    /// <summary>Adds the one statement of the gathered changes to the batch's statements.</summary>
+    public void AddTo(NpgsqlBatch batch)
     {
         if (_accounts.Count == 0)
         {
@@ -66,15 +66,14 @@ public sealed class ConnectionActivity
 
         var rows = _accounts.ToList();
         // Rows are locked in account order, the order every batch uses, so two Core instances cannot deadlock here.
-        await connection.ExecuteAsync("""
+        batch.AddCommand("""
             WITH input AS (
-                SELECT * FROM unnest(@accountIds, @lastSeen, @heartbeats, @lastHeartbeat, @tickBatches, @lastTick, @offsets, @remotes,
-                                     @disconnectAt, @endsDisconnected, @disconnectDetail)
+                SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                   AS t(account_id, last_seen, heartbeats, last_heartbeat, tick_batches, last_tick, offset_seconds, remote,
                        disconnect_at, ends_disconnected, disconnect_detail)),
             current_state AS (
                 SELECT account_id, state, connected_at, disconnected_at FROM connections
-                 WHERE account_id = ANY(@accountIds) ORDER BY account_id FOR UPDATE),
+                 WHERE account_id = ANY($1) ORDER BY account_id FOR UPDATE),
             merged AS (
                 SELECT i.*, c.state AS previous_state, c.connected_at AS previous_connected_at, c.disconnected_at AS previous_disconnected_at,
                        CASE
@@ -113,20 +112,18 @@ public sealed class ConnectionActivity
                    CASE WHEN next_state = 'disconnected' THEN disconnect_detail ELSE 'traffic while ' || coalesce(previous_state, 'unknown') END
               FROM merged
              WHERE next_state IS DISTINCT FROM previous_state
-            """, new
-        {
-            accountIds = rows.Select(r => r.Key).ToArray(),
-            lastSeen = TimestampArrays.Of(rows.Select(r => r.Value.LastSeen)),
-            heartbeats = rows.Select(r => r.Value.Heartbeats).ToArray(),
-            lastHeartbeat = TimestampArrays.Of(rows.Select(r => r.Value.LastHeartbeat)),
-            tickBatches = rows.Select(r => r.Value.TickBatches).ToArray(),
-            lastTick = TimestampArrays.Of(rows.Select(r => r.Value.LastTick)),
-            offsets = rows.Select(r => r.Value.OffsetSeconds).ToArray(),
-            remotes = rows.Select(r => r.Value.Remote).ToArray(),
-            disconnectAt = TimestampArrays.Of(rows.Select(r => r.Value.DisconnectAt)),
-            endsDisconnected = rows.Select(r => r.Value.EndsDisconnected).ToArray(),
-            disconnectDetail = rows.Select(r => r.Value.DisconnectDetail).ToArray(),
-        }, transaction);
+            """)
+            .AddValue(rows.Select(r => r.Key).ToArray())
+            .AddValue(TimestampArrays.Of(rows.Select(r => r.Value.LastSeen)))
+            .AddValue(rows.Select(r => r.Value.Heartbeats).ToArray())
+            .AddValue(TimestampArrays.Of(rows.Select(r => r.Value.LastHeartbeat)))
+            .AddValue(rows.Select(r => r.Value.TickBatches).ToArray())
+            .AddValue(TimestampArrays.Of(rows.Select(r => r.Value.LastTick)))
+            .AddValue(rows.Select(r => r.Value.OffsetSeconds).ToArray())
+            .AddValue(rows.Select(r => r.Value.Remote).ToArray())
+            .AddValue(TimestampArrays.Of(rows.Select(r => r.Value.DisconnectAt)))
+            .AddValue(rows.Select(r => r.Value.EndsDisconnected).ToArray())
+            .AddValue(rows.Select(r => r.Value.DisconnectDetail).ToArray());
         _accounts.Clear();
     }
 

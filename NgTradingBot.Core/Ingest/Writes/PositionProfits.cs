@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 using NgTradingBot.EaProtocol.Requests;
 
@@ -21,7 +20,8 @@ public sealed class PositionProfits
         }
     }
 
-    public async Task FlushAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    /// <summary>Adds the one UPDATE of the changed rows to the batch's statements.</summary>
+    public void AddTo(NpgsqlBatch batch)
     {
         var rows = _latest
             .SelectMany(account => account.Value.Positions
@@ -35,17 +35,15 @@ public sealed class PositionProfits
             return;
         }
 
-        await connection.ExecuteAsync("""
+        batch.AddCommand("""
             UPDATE trades t SET profit = i.profit, swap = i.swap, updated_at = now()
-              FROM unnest(@accountIds, @tickets, @profits, @swaps) AS i(account_id, ticket, profit, swap)
+              FROM unnest($1, $2, $3, $4) AS i(account_id, ticket, profit, swap)
              WHERE t.account_id = i.account_id AND t.ticket = i.ticket AND t.status = 'open'
                AND (t.profit IS DISTINCT FROM i.profit OR t.swap IS DISTINCT FROM i.swap)
-            """, new
-        {
-            accountIds = rows.Select(r => r.AccountId).ToArray(),
-            tickets = rows.Select(r => r.Ticket).ToArray(),
-            profits = rows.Select(r => r.Profit).ToArray(),
-            swaps = rows.Select(r => r.Swap).ToArray(),
-        }, transaction);
+            """)
+            .AddValue(rows.Select(r => r.AccountId).ToArray())
+            .AddValue(rows.Select(r => r.Ticket).ToArray())
+            .AddValue(rows.Select(r => r.Profit).ToArray())
+            .AddValue(rows.Select(r => r.Swap).ToArray());
     }
 }
