@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using NgTradingBot.Core.Accounts;
@@ -29,9 +28,6 @@ public static class ApplicationServiceExtensions
             settings.DisableRetry = true;
         });
         builder.AddEaHandoff();
-
-        // Columns are snake_case, C# members PascalCase; Dapper matches them without an alias per column.
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
 
         builder.Services.AddSingleton<SchemaMigrator>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SchemaMigrator>());
