@@ -95,6 +95,8 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactor
                 logger.LogInformation("Applying schema migrations {Migrations}", string.Join(", ", pending));
                 await context.Database.MigrateAsync(cancellationToken);
             }
+
+            await ModelWarmup.RunAsync(context, cancellationToken);
             return pending.LastOrDefault() ?? applied.LastOrDefault();
         }
         finally
