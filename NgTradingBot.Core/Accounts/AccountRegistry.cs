@@ -51,7 +51,7 @@ public sealed class AccountRegistry(
 
         if (inserted)
         {
-            await SymbolSubscriptions.ReplaceAsync(db, account.Id, DefaultSubscriptions(settings.EffectiveDefaultSymbols, symbols), cancellationToken);
+            SymbolSubscriptions.Add(db, account.Id, DefaultSubscriptions(settings.EffectiveDefaultSymbols, symbols));
             db.AuditEvents.Add(AuditEvent.Of(AuditLog.Ea, "account.registered", account.Id, login.ToString(),
                 new { broker = account.Broker, enrollment = account.Enrollment, policy = settings.Policy.ToString(), remoteAddress }));
         }

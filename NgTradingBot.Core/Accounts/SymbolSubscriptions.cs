@@ -60,13 +60,16 @@ public sealed class SymbolSubscriptions(IDbContextFactory<TradingDbContext> cont
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Replaces an account's list inside the caller's transaction; positions start at 1 in the given order.</summary>
-    internal static async Task ReplaceAsync(TradingDbContext db, long accountId, IReadOnlyList<string> symbols, CancellationToken cancellationToken)
+    private static async Task ReplaceAsync(TradingDbContext db, long accountId, IReadOnlyList<string> symbols, CancellationToken cancellationToken)
     {
         await db.SymbolSubscriptions.Where(s => s.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
+        Add(db, accountId, symbols);
+    }
+
+    /// <summary>The first list of an account that has none; written with the caller's SaveChanges. Positions start at 1.</summary>
+    internal static void Add(TradingDbContext db, long accountId, IReadOnlyList<string> symbols) =>
         db.SymbolSubscriptions.AddRange(symbols.Select((symbol, index) =>
             new SymbolSubscription { AccountId = accountId, Symbol = symbol, Position = index + 1 }));
-    }
 
     private static IQueryable<string> Subscribed(TradingDbContext db, long accountId) =>
         db.SymbolSubscriptions.Where(s => s.AccountId == accountId).OrderBy(s => s.Position).Select(s => s.Symbol);

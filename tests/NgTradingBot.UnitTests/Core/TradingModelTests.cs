@@ -1,3 +1,5 @@
+using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,6 +16,25 @@ public sealed class TradingModelTests
 
         Assert.False(context.Database.HasPendingModelChanges(),
             "The model differs from the last migration's snapshot: dotnet ef migrations add <Name> --project NgTradingBot.Core");
+    }
+
+    [Fact]
+    public async Task APooledContextNeverWrapsSaveChangesInASavepointEvenWhenReused()
+    {
+        await using var dataSource = NpgsqlDataSource.Create("Host=127.0.0.1;Database=unused");
+        var services = new ServiceCollection()
+            .AddPooledDbContextFactory<TradingDbContext>(options => TradingDbContext.Configure(options, dataSource))
+            .BuildServiceProvider();
+        var contexts = services.GetRequiredService<IDbContextFactory<TradingDbContext>>();
+
+        await using (var first = await contexts.CreateDbContextAsync())
+        {
+            Assert.False(first.Database.AutoSavepointsEnabled);
+            first.Database.AutoSavepointsEnabled = true;
+        }
+        await using var reused = await contexts.CreateDbContextAsync();
+
+        Assert.False(reused.Database.AutoSavepointsEnabled);
     }
 
     [Fact]
