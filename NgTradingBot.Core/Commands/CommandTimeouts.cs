@@ -87,7 +87,7 @@ public sealed class CommandTimeouts(
 
     private async Task TimeOutAsync(CancellationToken cancellationToken)
     {
-        var timedOut = new List<EaCommand>();
+        List<EaCommand> timedOut;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
