@@ -32,7 +32,18 @@ public sealed class SimulatedFleetTests(FleetFixture fixture)
             WHERE a.login IN (50000000, 50000001) AND c.state = 'connected' AND c.tick_batch_count > 5 AND c.heartbeat_count > 0
             """) < 2)
         {
-            await Task.Delay(200, timeout.Token);
+            try
+            {
+                await Task.Delay(200, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                var connections = await probe.RowsAsync(
+                    "SELECT a.login, c.state, c.tick_batch_count, c.heartbeat_count FROM accounts a LEFT JOIN connections c ON c.account_id = a.id");
+                throw new TimeoutException($"The simulated EAs did not stream within 2 min; connections: "
+                    + string.Join("; ", connections.Select(row => string.Join(",", row.Values)))
+                    + "\n" + fixture.App.RecentLogs("ea-simulator", "gateway", "core"));
+            }
         }
 
         Assert.True(await probe.ScalarAsync<long>("SELECT count(*) FROM ticks t JOIN accounts a ON a.id = t.account_id WHERE a.login = 50000000") > 0);

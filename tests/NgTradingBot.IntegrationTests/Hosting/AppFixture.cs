@@ -42,6 +42,7 @@ public class AppFixture : IAsyncLifetime
             (options, _) => options.DisableDashboard = true,
             timeout.Token);
         builder.Services.AddLogging(logging => logging.AddProvider(_logs));
+        builder.Services.AddSingleton(_logs);
         // Every service exports its telemetry to the collector instead of to a dashboard.
         foreach (var service in builder.Resources.OfType<ProjectResource>())
         {
