@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using NgTradingBot.Core.Persistence;
 using NgTradingBot.Handoff;
-using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Accounts;
 
@@ -31,9 +29,11 @@ public sealed class CredentialPublisher(
                 logger.LogInformation("Published the credentials of {Count} accounts to Redis", published);
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or RedisException or TimeoutException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning("Publishing credentials failed, retrying in {Delay}: {Error}", delay, ex.Message);
+                // Retried whatever failed: leaving ExecuteAsync would stop all of Core, and a gateway without credentials refuses every EA.
+                logger.Log(StoreFailures.IsTransient(ex) ? LogLevel.Warning : LogLevel.Error, "Publishing credentials failed, retrying in {Delay}: {Error}",
+                    delay, ex.Message);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 30_000));
             }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.WebUtilities;
-using Npgsql;
 using NgTradingBot.Core.Persistence;
-using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Api;
 
@@ -41,7 +39,7 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, SchemaMigrator migr
         {
             await WriteAsync(context, ex.StatusCode, ex.Message);
         }
-        catch (Exception ex) when (IsStoreUnavailable(ex) && !context.Response.HasStarted)
+        catch (Exception ex) when (StoreFailures.IsTransient(ex) && !context.Response.HasStarted)
         {
             logger.LogWarning("{Method} {Path} failed because a store is unavailable: {Error}", context.Request.Method, context.Request.Path, ex.Message);
             await WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "A store Core depends on is unavailable; retry shortly");
@@ -52,13 +50,6 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, SchemaMigrator migr
             await WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal error; see the Core log");
         }
     }
-
-    private static bool IsStoreUnavailable(Exception ex) => ex switch
-    {
-        PostgresException postgres => postgres.IsTransient,
-        NpgsqlException or RedisException or TimeoutException => true,
-        _ => false,
-    };
 
     private static Task WriteAsync(HttpContext context, int statusCode, string message)
     {

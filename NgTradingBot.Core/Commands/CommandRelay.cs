@@ -1,10 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using NgTradingBot.Core.Persistence;
 using NgTradingBot.Handoff;
-using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Commands;
 
@@ -18,28 +16,20 @@ public sealed class CommandRelay(
     RedisCommandQueue queue,
     SchemaMigrator migrator,
     IOptions<CommandOptions> options,
-    ILogger<CommandRelay> logger) : BackgroundService
+    ILogger<CommandRelay> logger) : RecurringSweep(migrator, logger)
 {
     private const int BatchSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "command relay pass";
+
+    protected override TimeSpan Interval => options.Value.RelayAge;
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        await migrator.Completed.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(options.Value.RelayAge);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var requeued = await RelayAsync(cancellationToken);
+        if (requeued > 0)
         {
-            try
-            {
-                var requeued = await RelayAsync(stoppingToken);
-                if (requeued > 0)
-                {
-                    logger.LogWarning("Queued {Count} PENDING commands that Redis did not hold", requeued);
-                }
-            }
-            catch (Exception ex) when (ex is NpgsqlException or RedisException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Command relay pass failed: {Error}", ex.Message);
-            }
+            logger.LogWarning("Queued {Count} PENDING commands that Redis did not hold", requeued);
         }
     }
 

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using NgTradingBot.Core.Persistence;
 using NgTradingBot.EaProtocol.Responses;
 using NgTradingBot.Handoff;
-using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Commands;
 
@@ -20,26 +18,18 @@ public sealed class CommandTimeouts(
     CommandMetrics metrics,
     IOptions<CommandOptions> options,
     TimeProvider clock,
-    ILogger<CommandTimeouts> logger) : BackgroundService
+    ILogger<CommandTimeouts> logger) : RecurringSweep(migrator, logger)
 {
     private const int BatchSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "command timeout sweep";
+
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        await migrator.Completed.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(options.Value.SweepInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await ExpireAsync(stoppingToken);
-                await TimeOutAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or RedisException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Command timeout sweep failed: {Error}", ex.Message);
-            }
-        }
+        await ExpireAsync(cancellationToken);
+        await TimeOutAsync(cancellationToken);
     }
 
     private async Task ExpireAsync(CancellationToken cancellationToken)

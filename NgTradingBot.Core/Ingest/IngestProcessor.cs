@@ -100,7 +100,7 @@ public sealed class IngestProcessor(
             }
             catch (Exception ex) when (isTransient(ex))
             {
-                var level = !IngestErrors.IsTransientOrRedis(ex) ? LogLevel.Error : attempt == 1 ? LogLevel.Warning : LogLevel.Debug;
+                var level = !StoreFailures.IsTransient(ex) ? LogLevel.Error : attempt == 1 ? LogLevel.Warning : LogLevel.Debug;
                 logger.Log(level, level == LogLevel.Error ? ex : null, "Could not {What} (attempt {Attempt}), retrying in {Delay}: {Error}", what, attempt, delay, ex.Message);
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, options.Value.MaxRetryDelay.TotalMilliseconds));

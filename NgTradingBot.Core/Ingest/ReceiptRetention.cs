@@ -10,35 +10,27 @@ namespace NgTradingBot.Core.Ingest;
 /// are removed in small chunks once older than <see cref="IngestOptions.ReceiptRetention"/>.
 /// </summary>
 public sealed class ReceiptRetention(NpgsqlDataSource dataSource, SchemaMigrator migrator, IOptions<IngestOptions> options,
-    ILogger<ReceiptRetention> logger) : BackgroundService
+    ILogger<ReceiptRetention> logger) : RecurringSweep(migrator, logger)
 {
     private const int ChunkSize = 10_000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string Name => "deletion of old ingest receipts";
+
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
+
+    protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        await migrator.Completed.WaitAsync(stoppingToken);
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        int deleted;
+        do
         {
-            try
-            {
-                int deleted;
-                do
-                {
-                    // Raw Npgsql: one plain DELETE on the ingest data source, nothing to map.
-                    await using var command = dataSource.CreateCommand($"""
-                        DELETE FROM ingest_receipts WHERE message_id IN (
-                            SELECT message_id FROM ingest_receipts WHERE processed_at < now() - $1 LIMIT {ChunkSize})
-                        """);
-                    command.Parameters.AddValue(options.Value.ReceiptRetention);
-                    deleted = await command.ExecuteNonQueryAsync(stoppingToken);
-                }
-                while (deleted == ChunkSize && !stoppingToken.IsCancellationRequested);
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Deleting old ingest receipts failed: {Error}", ex.Message);
-            }
+            // Raw Npgsql: one plain DELETE on the ingest data source, nothing to map.
+            await using var command = dataSource.CreateCommand($"""
+                DELETE FROM ingest_receipts WHERE message_id IN (
+                    SELECT message_id FROM ingest_receipts WHERE processed_at < now() - $1 LIMIT {ChunkSize})
+                """);
+            command.Parameters.AddValue(options.Value.ReceiptRetention);
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        while (deleted == ChunkSize && !cancellationToken.IsCancellationRequested);
     }
 }

@@ -41,7 +41,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactor
             {
                 // Never given up: readiness stays Degraded with this error, which is what an operator needs to see.
                 LastError = ex;
-                var transient = ex is NpgsqlException { IsTransient: true } or TimeoutException;
+                var transient = StoreFailures.IsTransient(ex);
                 logger.Log(transient ? LogLevel.Warning : LogLevel.Error, "Schema migration failed, retrying in {Delay}: {Error}", delay, ex.Message);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 10_000));

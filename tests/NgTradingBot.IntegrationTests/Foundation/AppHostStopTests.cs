@@ -20,15 +20,20 @@ public sealed class AppHostStopTests
 
         apphost.Signal(signal, wholeGroup);
         var exited = await apphost.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        var stillRunning = exited ? "" : Describe(processes.Where(p => ProcessTable.IsAlive(p.Pid)));
         var survivors = await WaitUntilGoneAsync(processes, TimeSpan.FromSeconds(10));
 
-        Assert.True(exited, "the AppHost did not exit within 30 s:\n" + apphost.Output);
+        Assert.True(exited, $"the AppHost did not exit within 30 s; still running:\n{stillRunning}\nits output:\n{apphost.Output}");
         Assert.Contains(processes, p => p.CommandLine.Contains("postgres -D", StringComparison.Ordinal));
         Assert.Contains(processes, p => p.CommandLine.Contains("redis-server", StringComparison.Ordinal));
         Assert.Empty(survivors);
         Assert.All(apphost.Ports, port => Assert.False(AppHostProcess.IsListening(port.Value), $"{port.Key} ({port.Value}) still listens"));
         Assert.DoesNotContain("starting it again", apphost.Output);
     }
+
+    /// <summary>Each process with its scheduler state and what it waits in, from /proc.</summary>
+    private static string Describe(IEnumerable<ProcessTable.Entry> processes) => string.Join('\n', processes.Select(p =>
+        $"{p.Pid} (parent {p.Parent}) {ProcessTable.StateOf(p.Pid)}: {p.CommandLine}"));
 
     private static async Task<List<ProcessTable.Entry>> WaitUntilGoneAsync(IReadOnlyList<ProcessTable.Entry> processes, TimeSpan timeout)
     {

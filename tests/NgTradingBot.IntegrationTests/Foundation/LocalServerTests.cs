@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NgTradingBot.IntegrationTests.Hosting;
@@ -48,10 +49,17 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         var stopped = fixture.App.WaitForStateAsync("postgres", s => s.State?.Text == KnownResourceStates.Exited
             || s.State?.Text == KnownResourceStates.Finished);
 
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState("core", out var coreBefore));
+
         var clock = Stopwatch.StartNew();
         var stop = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.StopCommand);
         var exit = await stopped;
         var took = clock.Elapsed;
+        // Long enough for every one of Core's sweeps (each runs at least every second) to meet the database down.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        using var core = fixture.App.CreateHttpClient("core");
+        using var whileDown = await core.GetAsync("/api/accounts");
+        var whileDownBody = await whileDown.Content.ReadAsStringAsync();
         var start = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.StartCommand);
         await fixture.App.WaitForStateAsync("postgres", s => s.State?.Text == KnownResourceStates.Running);
         await fixture.App.WaitHealthyAsync("postgres", throughRestart: true);
@@ -61,6 +69,11 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         Assert.True(took < TimeSpan.FromSeconds(10), $"stopping took {took}");
         Assert.Equal(0, exit.Snapshot.ExitCode);
         Assert.True(start.Success, start.Message);
+        Assert.True(whileDown.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)whileDown.StatusCode}: {whileDownBody}");
+        Assert.Contains("unavailable", whileDownBody);
+        // Core rode the outage out in the same process: it neither stopped nor was started again.
+        Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState("core", out var coreAfter));
+        Assert.Equal(coreBefore.Snapshot.StartTimeStamp, coreAfter.Snapshot.StartTimeStamp);
     }
 
     [Fact]

@@ -16,6 +16,23 @@ public sealed class ProcessTable
 
     public static bool IsAlive(int pid) => File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ");
 
+    /// <summary>The scheduler state, what the process waits in, and its signal masks (pending, blocked, ignored, caught).</summary>
+    public static string StateOf(int pid)
+    {
+        try
+        {
+            var status = File.ReadAllLines($"/proc/{pid}/status")
+                .Where(line => line.StartsWith("State:") || line.StartsWith("SigPnd:") || line.StartsWith("ShdPnd:") || line.StartsWith("SigBlk:")
+                    || line.StartsWith("SigIgn:") || line.StartsWith("SigCgt:"))
+                .Select(line => string.Join(' ', line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
+            return $"{string.Join(", ", status)}, wchan {File.ReadAllText($"/proc/{pid}/wchan")}";
+        }
+        catch (IOException)
+        {
+            return "gone";
+        }
+    }
+
     /// <summary>The processes below <paramref name="root"/>, nearest first.</summary>
     public IEnumerable<Entry> Descendants(int root)
     {
