@@ -16,7 +16,10 @@ public sealed class AuditEvent
     public string? Subject { get; set; }
     public string? Data { get; set; }
 
-    /// <summary>An entry for a change made through the model; added to the same context, it commits with the change.</summary>
+    /// <summary>
+    /// An entry, stored in the transaction of the change it describes: added to the same context, or written with
+    /// <see cref="AuditLog.WriteAsync"/> on the ingest path.
+    /// </summary>
     public static AuditEvent Of(string actor, string action, long? accountId, string? subject = null, object? data = null) => new()
     {
         Actor = actor,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using NgTradingBot.Core.Ingest;
 
@@ -15,19 +14,18 @@ public static class AuditLog
     public const string System = "core";
 
     // Raw Npgsql: written on the caller's connection and transaction, which the ingest path holds as raw Npgsql anyway.
-    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string actor, string action,
-        long? accountId, string? subject = null, object? data = null)
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEvent entry)
     {
         await using var command = new NpgsqlCommand("""
             INSERT INTO audit_events (actor, action, account_id, subject, data)
             VALUES ($1, $2, $3, $4, $5::jsonb)
             """, connection, transaction);
         command.Parameters
-            .AddValue(actor)
-            .AddValue(action)
-            .AddValue(accountId)
-            .AddValue(subject)
-            .AddValue(data is null ? null : JsonSerializer.Serialize(data, JsonSerializerOptions.Web));
+            .AddValue(entry.Actor)
+            .AddValue(entry.Action)
+            .AddValue(entry.AccountId)
+            .AddValue(entry.Subject)
+            .AddValue(entry.Data);
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using NgTradingBot.Core.Ingest;
@@ -9,19 +8,18 @@ namespace NgTradingBot.Core.Commands;
 public static class CommandEvents
 {
     // Raw Npgsql: written on the caller's connection and transaction, by the ingest path once per command message.
-    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string commandId,
-        string? fromStatus, string toStatus, object? detail = null, DateTimeOffset? at = null)
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CommandTransition step)
     {
         await using var command = new NpgsqlCommand("""
             INSERT INTO command_events (command_id, at, from_status, to_status, detail)
             VALUES ($1, coalesce($2, now()), $3, $4, $5::jsonb)
             """, connection, transaction);
         command.Parameters
-            .AddValue(commandId)
-            .AddValue(at?.UtcDateTime, NpgsqlDbType.TimestampTz)
-            .AddValue(fromStatus)
-            .AddValue(toStatus)
-            .AddValue(detail is null ? null : JsonSerializer.Serialize(detail, JsonSerializerOptions.Web));
+            .AddValue(step.CommandId)
+            .AddValue(step.At == default ? (DateTime?)null : step.At.UtcDateTime, NpgsqlDbType.TimestampTz)
+            .AddValue(step.FromStatus)
+            .AddValue(step.ToStatus)
+            .AddValue(step.Detail);
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -71,7 +71,7 @@ public sealed class CommandService(
                     : new Result(Outcome.IdempotencyConflict, Message: $"Idempotency-Key {idempotencyKey} was already used for a different command ({existing.Id})");
             }
 
-            db.CommandTransitions.Add(CommandTransition.Of(id, null, CommandStatus.Pending,
+            db.CommandTransitions.Add(CommandTransition.Of(id, null, CommandStatuses.Pending,
                 new { priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, expiresInSeconds = (int)command.ExpiresIn.TotalSeconds }));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -109,11 +109,11 @@ public sealed class CommandService(
             }
 
             var status = found.Command.Status;
-            if (status != CommandStatus.Pending)
+            if (status != CommandStatuses.Pending)
             {
-                return status == CommandStatus.Cancelled
+                return status == CommandStatuses.Cancelled
                     ? new Result(Outcome.Existing, await queries.GetAsync(id, cancellationToken))
-                    : new Result(status == CommandStatus.Delivered ? Outcome.AlreadyDelivered : Outcome.NotCancellable,
+                    : new Result(status == CommandStatuses.Delivered ? Outcome.AlreadyDelivered : Outcome.NotCancellable,
                         Message: $"Command {id} is {status}; only a PENDING command can be cancelled");
             }
 
@@ -124,14 +124,14 @@ public sealed class CommandService(
                     Message: $"Command {id} was already handed to the EA, which executes commands at most once; it can no longer be cancelled");
             }
 
-            found.Command.Status = CommandStatus.Cancelled;
+            found.Command.Status = CommandStatuses.Cancelled;
             found.Command.FinishedAt = clock.GetUtcNow();
-            db.CommandTransitions.Add(CommandTransition.Of(id, CommandStatus.Pending, CommandStatus.Cancelled, new { reason = "cancelled through the API" }));
+            db.CommandTransitions.Add(CommandTransition.Of(id, CommandStatuses.Pending, CommandStatuses.Cancelled, new { reason = "cancelled through the API" }));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        metrics.Transitioned(CommandStatus.Cancelled);
+        metrics.Transitioned(CommandStatuses.Cancelled);
         await queue.RetireAsync(id, options.Value.RetainFinishedFor);
         return new Result(Outcome.Cancelled, await queries.GetAsync(id, cancellationToken));
     }

@@ -54,9 +54,9 @@ public sealed class CommandTimeouts(
                     continue;
                 }
 
-                row.Command.Status = CommandStatus.Expired;
+                row.Command.Status = CommandStatuses.Expired;
                 row.Command.FinishedAt = now;
-                db.CommandTransitions.Add(CommandTransition.Of(row.Command.Id, CommandStatus.Pending, CommandStatus.Expired,
+                db.CommandTransitions.Add(CommandTransition.Of(row.Command.Id, CommandStatuses.Pending, CommandStatuses.Expired,
                     new { reason = "not delivered before expires_at", expiresAt = row.Command.ExpiresAt }));
                 expired.Add(row.Command.Id);
             }
@@ -70,7 +70,7 @@ public sealed class CommandTimeouts(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        metrics.Transitioned(CommandStatus.Expired, expired.Count);
+        metrics.Transitioned(CommandStatuses.Expired, expired.Count);
         logger.LogInformation("Expired {Count} commands that were not delivered in time", expired.Count);
         await Task.WhenAll(expired.Select(id => queue.RetireAsync(id, options.Value.RetainFinishedFor)));
     }
@@ -95,9 +95,9 @@ public sealed class CommandTimeouts(
             {
                 // An OPEN_TRADE may have opened a position: it stays unfinished until reconciliation resolves it.
                 var openTrade = command.Type == CommandTypes.OpenTrade;
-                command.Status = openTrade ? CommandStatus.OutcomeUnknown : CommandStatus.TimedOut;
+                command.Status = openTrade ? CommandStatuses.OutcomeUnknown : CommandStatuses.TimedOut;
                 command.FinishedAt = openTrade ? null : now;
-                db.CommandTransitions.Add(CommandTransition.Of(command.Id, CommandStatus.Delivered, command.Status,
+                db.CommandTransitions.Add(CommandTransition.Of(command.Id, CommandStatuses.Delivered, command.Status,
                     new { reason = "no response by response_due_at", responseDueAt = command.ResponseDueAt }));
             }
 

@@ -14,13 +14,17 @@ public sealed class CommandTransition
     public string ToStatus { get; set; } = "";
     public string? Detail { get; set; }
 
-    /// <summary>A step made through the model; added to the same context, it commits with the status change.</summary>
-    public static CommandTransition Of(string commandId, string? fromStatus, string toStatus, object? detail = null) => new()
+    /// <summary>
+    /// A step, stored in the transaction of the status change: added to the same context, or written with
+    /// <see cref="CommandEvents.WriteAsync"/> on the ingest path. Without <paramref name="at"/> it is the commit's time.
+    /// </summary>
+    public static CommandTransition Of(string commandId, string? fromStatus, string toStatus, object? detail = null, DateTimeOffset? at = null) => new()
     {
         CommandId = commandId,
         FromStatus = fromStatus,
         ToStatus = toStatus,
         Detail = detail is null ? null : JsonSerializer.Serialize(detail, JsonSerializerOptions.Web),
+        At = at ?? default,
     };
 }
 

@@ -42,9 +42,9 @@ public static class CommandsApi
         long login, string? status, int? limit, CommandQueries queries, CancellationToken cancellationToken)
     {
         var normalizedStatus = status?.Trim().ToUpperInvariant();
-        if (normalizedStatus is not null && !CommandStatus.All.Contains(normalizedStatus))
+        if (normalizedStatus is not null && !CommandStatuses.All.Contains(normalizedStatus))
         {
-            return ApiError.BadRequest($"status must be one of {string.Join(", ", CommandStatus.All)}");
+            return ApiError.BadRequest($"status must be one of {string.Join(", ", CommandStatuses.All)}");
         }
 
         if (limit is not null and not (> 0 and <= CommandQueries.MaxListLimit))

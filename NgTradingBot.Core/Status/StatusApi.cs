@@ -1,6 +1,6 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using CommandStatus = NgTradingBot.Core.Commands.CommandStatus;
+using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Persistence;
 using StackExchange.Redis;
@@ -38,7 +38,7 @@ public static class StatusApi
     }
 
     // Matched by the partial index commands_open.
-    private static readonly string[] OpenStatuses = [CommandStatus.Pending, CommandStatus.Delivered, CommandStatus.OutcomeUnknown];
+    private static readonly string[] OpenStatuses = [CommandStatuses.Pending, CommandStatuses.Delivered, CommandStatuses.OutcomeUnknown];
 
     private static string ServiceVersion { get; } =
         typeof(StatusApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

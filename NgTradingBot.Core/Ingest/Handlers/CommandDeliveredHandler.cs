@@ -30,10 +30,10 @@ public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, Co
             throw new IngestDataException($"command {commandId} belongs to another account than login {context.Account.Login}");
         }
 
-        if (command.Status is not (CommandStatus.Pending or CommandStatus.Cancelled or CommandStatus.Expired))
+        if (command.Status is not (CommandStatuses.Pending or CommandStatuses.Cancelled or CommandStatuses.Expired))
         {
-            await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, command.Status,
-                new { note = "duplicate delivery", via }, context.ReceivedAt);
+            await CommandEvents.WriteAsync(context.Connection, context.Transaction, CommandTransition.Of(commandId, command.Status, command.Status,
+                new { note = "duplicate delivery", via }, context.ReceivedAt));
             context.Effects = new { commandId, duplicate = true };
             return;
         }
@@ -46,18 +46,18 @@ public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, Co
             """, context.Connection, context.Transaction);
         update.Parameters.AddValue(commandId).AddValue(deliveredAt).AddValue(via).AddValue(deliveredAt + options.Value.ResponseTimeout);
         await update.ExecuteNonQueryAsync();
-        await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, CommandStatus.Delivered,
-            new { via }, context.ReceivedAt);
-        if (command.Status != CommandStatus.Pending)
+        await CommandEvents.WriteAsync(context.Connection, context.Transaction, CommandTransition.Of(commandId, command.Status, CommandStatuses.Delivered,
+            new { via }, context.ReceivedAt));
+        if (command.Status != CommandStatuses.Pending)
         {
-            await AuditLog.WriteAsync(context.Connection, context.Transaction, AuditLog.System, "command.delivered_after_" + command.Status.ToLowerInvariant(),
-                context.Account.Id, commandId, new { previousStatus = command.Status, via, deliveredAt });
+            await AuditLog.WriteAsync(context.Connection, context.Transaction, AuditEvent.Of(AuditLog.System,
+                "command.delivered_after_" + command.Status.ToLowerInvariant(), context.Account.Id, commandId, new { previousStatus = command.Status, via, deliveredAt }));
         }
 
         context.Effects = new { commandId, from = command.Status, via };
         context.AfterCommit.Add(() =>
         {
-            metrics.Transitioned(CommandStatus.Delivered);
+            metrics.Transitioned(CommandStatuses.Delivered);
             return Task.CompletedTask;
         });
     }

@@ -34,16 +34,16 @@ public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<Com
 
         var responseStatus = EaWireNames.CommandResults.ToWire(result.Status);
         var response = result.Response.GetRawText();
-        if (CommandStatus.HasOutcome(command.Status))
+        if (CommandStatuses.HasOutcome(command.Status))
         {
-            await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, command.Status,
-                new { note = "duplicate response", responseStatus, response = result.Response }, context.ReceivedAt);
+            await CommandEvents.WriteAsync(context.Connection, context.Transaction, CommandTransition.Of(commandId, command.Status, command.Status,
+                new { note = "duplicate response", responseStatus, response = result.Response }, context.ReceivedAt));
             context.Effects = new { commandId, duplicate = true };
             return;
         }
 
-        var toStatus = result.Status == CommandResultStatus.Completed ? CommandStatus.Completed : CommandStatus.Failed;
-        var ticket = command.Type == CommandTypes.OpenTrade && toStatus == CommandStatus.Completed ? result.Ticket : null;
+        var toStatus = result.Status == CommandResultStatus.Completed ? CommandStatuses.Completed : CommandStatuses.Failed;
+        var ticket = command.Type == CommandTypes.OpenTrade && toStatus == CommandStatuses.Completed ? result.Ticket : null;
         var at = context.ReceivedAt.UtcDateTime;
         await using var update = new NpgsqlCommand("""
             UPDATE commands SET status = $2, response = $3::jsonb, response_status = $4, finished_at = $5,
@@ -52,13 +52,13 @@ public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<Com
             """, context.Connection, context.Transaction);
         update.Parameters.AddValue(commandId).AddValue(toStatus).AddValue(response).AddValue(responseStatus).AddValue(at).AddValue(ticket);
         await update.ExecuteNonQueryAsync();
-        await CommandEvents.WriteAsync(context.Connection, context.Transaction, commandId, command.Status, toStatus,
-            new { responseStatus, error = result.ErrorText, late = command.Status is CommandStatus.TimedOut or CommandStatus.OutcomeUnknown },
-            context.ReceivedAt);
-        if (command.Status is CommandStatus.Cancelled or CommandStatus.Expired)
+        await CommandEvents.WriteAsync(context.Connection, context.Transaction, CommandTransition.Of(commandId, command.Status, toStatus,
+            new { responseStatus, error = result.ErrorText, late = command.Status is CommandStatuses.TimedOut or CommandStatuses.OutcomeUnknown },
+            context.ReceivedAt));
+        if (command.Status is CommandStatuses.Cancelled or CommandStatuses.Expired)
         {
-            await AuditLog.WriteAsync(context.Connection, context.Transaction, AuditLog.System, "command.response_after_" + command.Status.ToLowerInvariant(),
-                context.Account.Id, commandId, new { previousStatus = command.Status, responseStatus });
+            await AuditLog.WriteAsync(context.Connection, context.Transaction, AuditEvent.Of(AuditLog.System,
+                "command.response_after_" + command.Status.ToLowerInvariant(), context.Account.Id, commandId, new { previousStatus = command.Status, responseStatus }));
         }
 
         if (ticket is not null)

@@ -5,7 +5,7 @@ namespace NgTradingBot.Core.Commands;
 /// time), CANCELLED, TIMED_OUT (delivered, no answer in time) and OUTCOME_UNKNOWN (an OPEN_TRADE with no
 /// answer: a position may exist, so it must never be retried blindly).
 /// </summary>
-public static class CommandStatus
+public static class CommandStatuses
 {
     public const string Pending = "PENDING";
     public const string Delivered = "DELIVERED";
