@@ -64,12 +64,8 @@ public sealed class AppHostProcess : IAsyncDisposable
     private static AppHostProcess Start(string[] arguments, bool publishing)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "ngtradingbot-tests", Guid.NewGuid().ToString("N")[..12]);
-        var ports = new Dictionary<string, int>();
-        foreach (var endpoint in new[] { "postgres tcp", "redis tcp", "core http", "web http", "gateway command", "gateway ticks", "gateway trades", "gateway logs",
-                     "dashboard http", "dashboard otlp", "dashboard resources" })
-        {
-            ports[endpoint] = FreePort();
-        }
+        var ports = FreePorts("postgres tcp", "redis tcp", "core http", "web http", "gateway command", "gateway ticks", "gateway trades", "gateway logs",
+            "dashboard http", "dashboard otlp", "dashboard resources");
 
         var info = new ProcessStartInfo("setsid")
         {
@@ -101,35 +97,47 @@ public sealed class AppHostProcess : IAsyncDisposable
             .Select(p => $"--AppHost:Ports:{p.Key.Split(' ')[0]}:{p.Key.Split(' ')[1]}={p.Value}"),
     ];
 
-    /// <summary>Waits until every service answers /health with 200.</summary>
+    /// <summary>Waits until every service answers /health with 200; one that does not is named, with the AppHost's output.</summary>
     public async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         using var cancellation = new CancellationTokenSource(timeout);
         foreach (var endpoint in new[] { "core http", "gateway command", "web http" })
         {
-            while (true)
+            try
             {
-                if (_process.HasExited)
-                {
-                    throw new InvalidOperationException($"The AppHost exited with {_process.ExitCode}:\n{Output}");
-                }
-                try
-                {
-                    using var response = await http.GetAsync($"http://127.0.0.1:{Ports[endpoint]}/health", cancellation.Token);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        break;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-                catch (TaskCanceledException) when (!cancellation.IsCancellationRequested)
-                {
-                }
-                await Task.Delay(250, cancellation.Token);
+                await WaitUntilHealthyAsync(http, endpoint, cancellation.Token);
             }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{endpoint} (port {Ports[endpoint]}) did not answer /health with 200 within {timeout}; the AppHost's output:\n{Output}");
+            }
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(HttpClient http, string endpoint, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The AppHost exited with {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{Ports[endpoint]}/health", cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+            await Task.Delay(250, cancellationToken);
         }
     }
 
@@ -211,11 +219,19 @@ public sealed class AppHostProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>One free port per name, all distinct: every listener stays open until the last port is chosen.</summary>
+    private static Dictionary<string, int> FreePorts(params string[] names)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = names.Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(listener => listener.Start());
+            return names.Zip(listeners, (name, listener) => (name, ((IPEndPoint)listener.LocalEndpoint).Port)).ToDictionary(p => p.name, p => p.Port);
+        }
+        finally
+        {
+            listeners.ForEach(listener => listener.Stop());
+        }
     }
 
     private static string FindRepositoryRoot()
