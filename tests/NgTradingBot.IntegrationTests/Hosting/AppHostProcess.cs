@@ -75,7 +75,10 @@ public sealed class AppHostProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        string[] commandLine = ["dotnet", "run", "--project", "NgTradingBot.AppHost", "--no-build", "--no-launch-profile", "-c", Configuration, "--",
+        // As from a terminal: a test run started in the background (a non-interactive shell's `&`) passes SIGINT and
+        // SIGQUIT on ignored, and .NET rightly keeps an inherited SIG_IGN for them (as nohup means), so without the
+        // reset the process-group SIGINT test would test the launcher, not the AppHost.
+        string[] commandLine = ["env", "--default-signal=INT,QUIT", "dotnet", "run", "--project", "NgTradingBot.AppHost", "--no-build", "--no-launch-profile", "-c", Configuration, "--",
             .. publishing ? [] : RunSettings(dataDirectory, ports),
             .. arguments];
         commandLine.ToList().ForEach(info.ArgumentList.Add);
