@@ -8,36 +8,24 @@ public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
 {
     public const int MaxListLimit = 500;
 
-    // Compiled: a strategy waiting for an outcome asks for its command again and again.
-    private static readonly Func<TradingDbContext, string, Task<CommandWithLogin?>> CommandById = EF.CompileAsyncQuery(
+    // Compiled, and one round trip with the history joined in: a strategy waiting for an outcome asks for its command again and again.
+    private static readonly Func<TradingDbContext, string, Task<CommandWithHistory?>> CommandById = EF.CompileAsyncQuery(
         (TradingDbContext db, string id) => (
                 from command in db.Commands.AsNoTracking()
                 join account in db.Accounts on command.AccountId equals account.Id
                 where command.Id == id
-                select new CommandWithLogin(command, account.Login))
+                select new CommandWithHistory(command, account.Login,
+                    db.CommandTransitions.AsNoTracking().Where(t => t.CommandId == command.Id).OrderBy(t => t.At).ThenBy(t => t.Id).ToList()))
             .SingleOrDefault());
 
-    private static readonly Func<TradingDbContext, string, IAsyncEnumerable<CommandTransition>> TransitionsOf = EF.CompileAsyncQuery<TradingDbContext, string, CommandTransition>(
-        (db, id) => db.CommandTransitions.AsNoTracking().Where(t => t.CommandId == id).OrderBy(t => t.At).ThenBy(t => t.Id));
-
-    private sealed record CommandWithLogin(EaCommand Command, long Login);
+    private sealed record CommandWithHistory(EaCommand Command, long Login, List<CommandTransition> Transitions);
 
     /// <summary>One command with its whole transition history, or null.</summary>
     public async Task<CommandView?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await CommandById(db, id);
-        if (found is null)
-        {
-            return null;
-        }
-
-        var transitions = new List<CommandEventView>();
-        await foreach (var transition in TransitionsOf(db, id).WithCancellation(cancellationToken))
-        {
-            transitions.Add(transition.ToView());
-        }
-        return found.Command.ToView(found.Login, transitions);
+        return found?.Command.ToView(found.Login, [.. found.Transitions.Select(t => t.ToView())]);
     }
 
     /// <summary>An account's commands, newest first; null when the login is unknown.</summary>
