@@ -9,7 +9,10 @@ public static class EaRedisKeys
     /// <summary>Stream of everything the EAs sent that Core must store, in arrival order.</summary>
     public const string IngestStream = "ea:ingest";
 
-    /// <summary>Consumer group Core reads the ingest stream with.</summary>
+    /// <summary>Stream of command deliveries and responses, in arrival order (the ingest's command lane).</summary>
+    public const string CommandIngestStream = IngestStream + ":commands";
+
+    /// <summary>Consumer group Core reads both ingest streams with.</summary>
     public const string IngestGroup = "core";
 
     /// <summary>Pub/sub channel: an account's (login's) credential or enrollment changed; caches must drop it.</summary>

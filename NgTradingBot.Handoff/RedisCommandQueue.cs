@@ -7,7 +7,7 @@ namespace NgTradingBot.Handoff;
 /// Per-account command queues in Redis. Every state change is one Lua script, so it is atomic: a
 /// command is delivered at most once, a delivered command cannot be cancelled, and a command cannot
 /// be enqueued twice. Dequeuing also appends a <see cref="IngestKinds.CommandDelivered"/> record to the
-/// ingest stream inside the same script, so Core learns of every delivery even if the gateway dies
+/// ingest's command lane inside the same script, so Core learns of every delivery even if the gateway dies
 /// right after popping.
 /// </summary>
 public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
@@ -65,7 +65,7 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
     {
         var delivery = new IngestEnvelope(login, accountId, now, null, JsonSerializer.SerializeToElement(new { via }));
         var result = await Database.ScriptEvaluateAsync(DequeueScript,
-            [EaRedisKeys.CommandQueue(login), EaRedisKeys.IngestStream],
+            [EaRedisKeys.CommandQueue(login), EaRedisKeys.CommandIngestStream],
             [max, EaRedisKeys.CommandKeyPrefix, IngestStream.KindField, IngestKinds.CommandDelivered,
              IngestStream.PayloadField, delivery.ToBytes(), IngestStream.CommandField]).ConfigureAwait(false);
         return result.IsNull ? [] : ((RedisValue[])result!).Select(v => (byte[])v!).ToList();

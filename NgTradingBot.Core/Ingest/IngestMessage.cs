@@ -10,7 +10,7 @@ public sealed class IngestMessage : IDisposable
 
     public IngestMessage(IngestEntry entry)
     {
-        Id = entry.Id;
+        Id = entry.MessageId;
         Kind = entry.Kind;
         Payload = entry.Payload;
         CommandId = entry.CommandId;
@@ -24,6 +24,7 @@ public sealed class IngestMessage : IDisposable
         }
     }
 
+    /// <summary>Unique across the ingest lanes: the receipt's key.</summary>
     public string Id { get; }
 
     public string Kind { get; }

@@ -64,7 +64,7 @@ public sealed class IngestProcessor(
             // A batch attempt is never cancelled half way; stopping only ends the waits between attempts,
             // and whatever was not acknowledged is read again after the restart.
             await RetryAsync("store an ingest batch", () => batch.StoreAsync(entries), stoppingToken, _ => true);
-            await RetryAsync("acknowledge an ingest batch", () => stream.AcknowledgeAsync(entries.Select(e => e.Id).ToList()), stoppingToken);
+            await RetryAsync("acknowledge an ingest batch", () => stream.AcknowledgeAsync(entries), stoppingToken);
         }
     }
 

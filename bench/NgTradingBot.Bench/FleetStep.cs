@@ -81,7 +81,9 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
         return cpu;
     }
 
-    private Task<long> IngestLengthAsync() => redis.GetDatabase().StreamLengthAsync(EaRedisKeys.IngestStream);
+    // Both lanes (an earlier commit under test has only the data lane; the other key is then absent and counts 0).
+    private async Task<long> IngestLengthAsync() =>
+        await redis.GetDatabase().StreamLengthAsync(EaRedisKeys.IngestStream) + await redis.GetDatabase().StreamLengthAsync(EaRedisKeys.IngestStream + ":commands");
 
     private string GatewayUrl(string endpoint) => app.GetEndpoint("gateway", endpoint).ToString().TrimEnd('/');
 

@@ -84,7 +84,7 @@ public sealed class InfrastructureTests(AppFixture fixture)
         var pending = await stream.ReadPendingAsync("consumer-1", 10);
         // Another instance takes over what a consumer that is gone left behind.
         var claimed = await stream.ClaimAbandonedAsync("consumer-2", TimeSpan.Zero, 10);
-        await stream.AcknowledgeAsync([.. first.Select(m => m.Id)]);
+        await stream.AcknowledgeAsync(first);
         var afterAck = await stream.ReadPendingAsync("consumer-2", 10);
 
         Assert.Equal(["tick", "log"], first.Select(m => m.Kind));
@@ -93,5 +93,33 @@ public sealed class InfrastructureTests(AppFixture fixture)
         Assert.Equal(first.Select(m => m.Id), claimed.Select(m => m.Id));
         Assert.Empty(afterAck);
         Assert.Equal(0, await stream.LengthAsync());
+    }
+
+    [Fact]
+    public async Task CommandDeliveriesAndResponsesOvertakeTheEasDataBacklog()
+    {
+        using var redis = await ConnectionMultiplexer.ConnectAsync((await fixture.App.GetConnectionStringAsync("redis"))!);
+        var stream = new IngestStream(redis, "test:" + Guid.NewGuid().ToString("N"));
+        await stream.EnsureConsumerGroupAsync();
+        var data = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            data.Add(await stream.AppendAsync(IngestKinds.Ticks, Encoding.UTF8.GetBytes($"{{\"n\":{i}}}")));
+        }
+        var response = await stream.AppendAsync(IngestKinds.CommandResponse, Encoding.UTF8.GetBytes("{\"r\":1}"));
+
+        var batch = await stream.ReadNewAsync("consumer-1", 3);
+        await stream.AcknowledgeAsync(batch);
+        var rest = await stream.ReadNewAsync("consumer-1", 10);
+
+        // Appended last, read first (the count is per lane); each lane keeps its own order.
+        Assert.Equal([IngestKinds.CommandResponse, IngestKinds.Ticks, IngestKinds.Ticks, IngestKinds.Ticks], batch.Select(e => e.Kind));
+        Assert.Equal(response, batch[0].Id);
+        Assert.Equal(IngestLane.Commands, batch[0].Lane);
+        Assert.Equal(data.Take(3), batch.Skip(1).Select(e => e.Id));
+        Assert.Equal(data.Skip(3), rest.Select(e => e.Id));
+        // The two streams number entries independently; receipts must still tell them apart.
+        Assert.NotEqual(batch[0].MessageId, new IngestEntry(batch[0].Id, IngestKinds.Ticks, []).MessageId);
+        Assert.Equal(2, await stream.LengthAsync());
     }
 }

@@ -63,20 +63,24 @@ public sealed class SystemProbe(DistributedApplication app) : IAsyncDisposable
         }
     }
 
-    /// <summary>The id of the last entry ever appended to the ingest stream: it moves on any hand-off.</summary>
+    /// <summary>The ids of the last entries ever appended to the ingest streams (both lanes): they move on any hand-off.</summary>
     public async Task<string> LastIngestIdAsync()
     {
         var database = _redis.Value.GetDatabase();
-        return await database.KeyExistsAsync(EaRedisKeys.IngestStream)
-            ? (string)(await database.StreamInfoAsync(EaRedisKeys.IngestStream)).LastGeneratedId!
-            : "0-0";
+        var ids = new List<string>();
+        foreach (var key in new[] { EaRedisKeys.IngestStream, EaRedisKeys.CommandIngestStream })
+        {
+            ids.Add(await database.KeyExistsAsync(key) ? (string)(await database.StreamInfoAsync(key)).LastGeneratedId! : "0-0");
+        }
+        return string.Join(' ', ids);
     }
 
     /// <summary>Waits until Core has stored everything handed off so far.</summary>
     public async Task WaitForIngestDrainedAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await _redis.Value.GetDatabase().StreamLengthAsync(EaRedisKeys.IngestStream) > 0)
+        var database = _redis.Value.GetDatabase();
+        while (await database.StreamLengthAsync(EaRedisKeys.IngestStream) + await database.StreamLengthAsync(EaRedisKeys.CommandIngestStream) > 0)
         {
             await Task.Delay(50, timeout.Token);
         }
