@@ -18,6 +18,10 @@ work=$(mktemp -d /tmp/ngtradingbot-compare.XXXXXX)
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git worktree add --detach "$work/base" "$base" >/dev/null
 cp bench/NgTradingBot.Bench/CommandProbe.cs "$work/base/bench/NgTradingBot.Bench/CommandProbe.cs"
+# This probe counts only commands created after StartMeasuring; an older FleetStep starts its probe with the
+# measured window and never calls it, so without this line the base side reports no round trip at all.
+grep -q StartMeasuring "$work/base/bench/NgTradingBot.Bench/FleetStep.cs" \
+  || sed -i 's/var probe = new CommandProbe(core);/var probe = new CommandProbe(core);\n        probe.StartMeasuring();/' "$work/base/bench/NgTradingBot.Bench/FleetStep.cs"
 tar --exclude=bin --exclude=obj -cf - NgTradingBot.EaSimulator | tar -xf - -C "$work/base"
 echo "base $(git -C "$work/base" log -1 --format='%h %s' | cut -c1-80)"
 echo "head $(git log -1 --format='%h' HEAD) + working tree"
