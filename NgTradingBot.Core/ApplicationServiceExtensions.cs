@@ -2,9 +2,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Commands;
+using NgTradingBot.Core.Connections;
 using NgTradingBot.Core.EaInternal;
 using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Persistence;
+using NgTradingBot.Core.Status;
 
 namespace NgTradingBot.Core;
 
@@ -41,6 +43,8 @@ public static class ApplicationServiceExtensions
         builder.AddEaInternal();
         builder.AddIngest();
         builder.AddCommands();
+        builder.AddConnectionHealth();
+        builder.Services.AddSingleton<SystemStatusQuery>();
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using NgTradingBot.EaGateway.CoreApi;
 using NgTradingBot.EaGateway.Ea;
 using NgTradingBot.EaGateway.Ingest;
 using NgTradingBot.EaGateway.Telemetry;
+using NgTradingBot.EaGateway.Traffic;
 
 namespace NgTradingBot.EaGateway;
 
@@ -25,6 +26,8 @@ public static class ApplicationServiceExtensions
         builder.Services.AddHostedService<CredentialChanges>();
         builder.Services.AddSingleton<EaRateLimits>();
         builder.Services.AddSingleton<EaRoutes>();
+        builder.Services.AddSingleton<TrafficRecorder>();
+        builder.Services.AddHostedService<TrafficReporter>();
         builder.Services.AddSingleton<EaPipeline>();
         builder.Services.AddSingleton<IngestPublisher>();
         builder.Services.AddSingleton<CommandAvailability>();

@@ -39,6 +39,10 @@ public sealed class EaGatewayOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan CredentialCacheTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often each account's request counts go to Redis for Core's connection health.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
+    public TimeSpan TrafficReportInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     [Required]
     public RateLimitOptions RateLimits { get; set; } = new();
 

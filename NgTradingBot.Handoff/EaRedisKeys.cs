@@ -34,6 +34,9 @@ public static class EaRedisKeys
 
     public const string CommandSequence = "ea:cmd-seq";
 
+    /// <summary>Hash: an account's request counters as the gateways report them (see <see cref="AccountTrafficStore"/>).</summary>
+    public static string Traffic(long login) => $"ea:traffic:{login}";
+
     /// <summary>String: the login a key (by its hash) belongs to, for the one route that carries a key but no account (coverage).</summary>
     public static string KeyOwner(byte[] keyHash) => $"ea:keyowner:{Convert.ToHexStringLower(keyHash)}";
 }

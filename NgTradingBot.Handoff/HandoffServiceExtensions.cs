@@ -21,6 +21,7 @@ public static class HandoffServiceExtensions
         builder.Services.AddSingleton<IngestStream>();
         builder.Services.AddSingleton<RedisCommandQueue>();
         builder.Services.AddSingleton<RedisAccountCredentials>();
+        builder.Services.AddSingleton<AccountTrafficStore>();
         return builder;
     }
 }

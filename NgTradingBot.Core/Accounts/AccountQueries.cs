@@ -15,10 +15,18 @@ public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts)
                 from connection in connections.DefaultIfEmpty()
                 where enrollment == null || account.Enrollment == enrollment
                 orderby account.Login
-                select new { account, State = connection == null ? null : connection.State, LastSeenAt = connection == null ? null : connection.LastSeenAt })
+                select new
+                {
+                    account,
+                    State = connection == null ? null : connection.State,
+                    HealthScore = connection == null ? null : connection.HealthScore,
+                    IsHealthy = connection != null && connection.IsHealthy,
+                    LastSeenAt = connection == null ? null : connection.LastSeenAt,
+                })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new AccountSummary(r.account.Login, r.account.Broker, r.account.Enrollment, r.State, r.LastSeenAt?.UtcDateTime,
+        return [.. rows.Select(r => new AccountSummary(r.account.Login, r.account.Broker, r.account.Enrollment, r.State, r.HealthScore, r.IsHealthy,
+            r.LastSeenAt?.UtcDateTime,
             r.account.Balance, r.account.Equity, r.account.CreatedAt.UtcDateTime))];
     }
 
@@ -44,5 +52,6 @@ public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts)
 
     private static ConnectionView ViewOf(Connections.AccountConnection c) => new(c.State, c.ConnectedAt?.UtcDateTime, c.DisconnectedAt?.UtcDateTime,
         c.LastSeenAt?.UtcDateTime, c.LastHeartbeatAt?.UtcDateTime, c.LastTickAt?.UtcDateTime, c.RemoteAddress, c.HeartbeatCount, c.TickBatchCount,
-        c.BrokerOffsetSeconds);
+        c.BrokerOffsetSeconds, c.LastRequestAt?.UtcDateTime, c.HealthScore, c.HealthReasons, c.IsHealthy, c.ConsecutiveFailures, c.HeartbeatLatencyMs,
+        c.HealthCheckedAt?.UtcDateTime);
 }

@@ -6,6 +6,8 @@ public sealed record AccountSummary(
     string Broker,
     string Enrollment,
     string? ConnectionState,
+    decimal? HealthScore,
+    bool IsHealthy,
     DateTime? LastSeenAt,
     decimal? Balance,
     decimal? Equity,
@@ -38,7 +40,14 @@ public sealed record ConnectionView(
     string? RemoteAddress,
     long HeartbeatCount,
     long TickBatchCount,
-    int? BrokerOffsetSeconds);
+    int? BrokerOffsetSeconds,
+    DateTime? LastRequestAt,
+    decimal? HealthScore,
+    IReadOnlyList<string> HealthReasons,
+    bool IsHealthy,
+    int ConsecutiveFailures,
+    double? AvgHeartbeatLatencyMs,
+    DateTime? HealthCheckedAt);
 
 public sealed record AccountDetails(
     long Login,

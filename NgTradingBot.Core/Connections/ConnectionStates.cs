@@ -4,6 +4,15 @@ namespace NgTradingBot.Core.Connections;
 public static class ConnectionStates
 {
     public const string Connected = "connected";
-    public const string Stale = "stale";
+
+    /// <summary>Still talking, but its health score fell below <see cref="ConnectionHealthOptions.DegradedBelowScore"/>.</summary>
+    public const string Degraded = "degraded";
+
+    /// <summary>Said goodbye (disconnect, "EA disconnecting"), blocked, or silent past <see cref="ConnectionHealthOptions.DisconnectedAfterSilence"/>.</summary>
     public const string Disconnected = "disconnected";
+
+    /// <summary>Its requests keep being refused (a wrong key, rejected bodies): it will not recover by itself.</summary>
+    public const string Failed = "failed";
+
+    public static readonly string[] All = [Connected, Degraded, Disconnected, Failed];
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Ingest.Writes;
 using NgTradingBot.Handoff;
@@ -18,6 +19,7 @@ public sealed class IngestBatch(
     IEnumerable<IIngestHandler> handlers,
     QuoteCache quotes,
     IngestMetrics metrics,
+    IOptions<IngestOptions> options,
     ILogger<IngestBatch> logger)
 {
     private readonly Dictionary<string, IIngestHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
@@ -54,7 +56,7 @@ public sealed class IngestBatch(
         await using var transaction = await connection.BeginTransactionAsync();
         var alreadyStored = (await StoredReceiptsAsync(connection, transaction, messages)).ToHashSet(StringComparer.Ordinal);
         var accounts = await LoadAccountsAsync(connection, transaction, messages);
-        var writes = new IngestWrites(quotes);
+        var writes = new IngestWrites(quotes, options.Value.ClosePositionsMissingFor);
         var outcomes = new List<Outcome>();
         var afterCommit = new List<Func<Task>>();
         foreach (var message in messages.Where(m => !alreadyStored.Contains(m.Id)))

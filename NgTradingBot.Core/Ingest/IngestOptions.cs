@@ -37,6 +37,12 @@ public sealed class IngestOptions : IValidatableObject
     /// <summary>How long receipts are kept; they only guard entries that were stored but not yet acknowledged.</summary>
     public TimeSpan ReceiptRetention { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// A stored open position missing from every complete positions list of the account's tick batches for this long
+    /// is closed by reconciliation (SYNC_RECONCILIATION); any list that holds it resets the clock.
+    /// </summary>
+    public TimeSpan ClosePositionsMissingFor { get; set; } = TimeSpan.FromSeconds(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         (string Name, TimeSpan Value, TimeSpan Min, TimeSpan Max)[] ranges =
@@ -46,6 +52,7 @@ public sealed class IngestOptions : IValidatableObject
             (nameof(LagSampleInterval), LagSampleInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
             (nameof(ReceiptRetention), ReceiptRetention, TimeSpan.FromMinutes(10), TimeSpan.FromDays(90)),
             (nameof(ClaimAbandonedAfter), ClaimAbandonedAfter, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1)),
+            (nameof(ClosePositionsMissingFor), ClosePositionsMissingFor, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
         ];
         foreach (var (name, value, min, max) in ranges.Where(r => r.Value < r.Min || r.Value > r.Max))
         {

@@ -36,6 +36,7 @@ public sealed class TradingDbContext : DbContext
     public DbSet<EaCommand> Commands => Set<EaCommand>();
     public DbSet<CommandTransition> CommandTransitions => Set<CommandTransition>();
     public DbSet<Trade> Trades => Set<Trade>();
+    public DbSet<TradeClosePart> TradeCloseParts => Set<TradeClosePart>();
     public DbSet<AccountTransaction> AccountTransactions => Set<AccountTransaction>();
     public DbSet<MarketTick> Ticks => Set<MarketTick>();
     public DbSet<OhlcBar> OhlcBars => Set<OhlcBar>();

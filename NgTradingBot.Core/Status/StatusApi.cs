@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.Ingest;
@@ -12,6 +13,7 @@ public static class StatusApi
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/status", GetStatusAsync);
+        app.MapGet("/api/system/status", GetSystemStatusAsync);
         return app;
     }
 
@@ -26,7 +28,7 @@ public static class StatusApi
     {
         if (!migrator.Completed.IsCompletedSuccessfully)
         {
-            return TypedResults.Json(new { message = "Core is still migrating its schema", status = "error" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return StillMigrating;
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var accounts = await db.Accounts.LongCountAsync(cancellationToken);
@@ -36,6 +38,17 @@ public static class StatusApi
         return TypedResults.Ok(new CoreStatus("core", ServiceVersion, migrator.CurrentMigration, accounts, openCommands,
             Math.Round(ping.TotalMilliseconds, 2), new IngestStatus(totals.Stored, totals.Failed, totals.IsolatedBatches, ingest.Lag)));
     }
+
+    /// <summary>The seeds' status document (snake_case, as they show it), for Web's 9905 and the UI.</summary>
+    private static async Task<IResult> GetSystemStatusAsync(SystemStatusQuery query, SchemaMigrator migrator, CancellationToken cancellationToken) =>
+        !migrator.Completed.IsCompletedSuccessfully
+            ? StillMigrating
+            : TypedResults.Json(await query.GetAsync(cancellationToken), SnakeCase);
+
+    private static IResult StillMigrating =>
+        TypedResults.Json(new { message = "Core is still migrating its schema", status = "error" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     // Matched by the partial index commands_open.
     private static readonly string[] OpenStatuses = [CommandStatuses.Pending, CommandStatuses.Delivered, CommandStatuses.OutcomeUnknown];

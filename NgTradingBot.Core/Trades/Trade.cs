@@ -20,7 +20,10 @@ public sealed class Trade
     public long? CloseTimeBroker { get; set; }
     public decimal? Sl { get; set; }
     public decimal? Tp { get; set; }
+    /// <summary>Floating profit while open; once closed, the sum of every realised part.</summary>
     public decimal? Profit { get; set; }
+    /// <summary>The sum of the profits of its CLOSE updates so far (see <see cref="TradeClosePart"/>), partial closes included.</summary>
+    public decimal? RealizedProfit { get; set; }
     public decimal? Commission { get; set; }
     public decimal? Swap { get; set; }
     /// <summary>open or closed.</summary>
@@ -29,6 +32,8 @@ public sealed class Trade
     public string? Source { get; set; }
     /// <summary>The OPEN_TRADE command that opened it, when one did.</summary>
     public string? CommandId { get; set; }
+    /// <summary>Since when the EA's complete positions lists no longer hold this open ticket (null while they do).</summary>
+    public DateTimeOffset? MissingSince { get; set; }
     public DateTimeOffset FirstSeenAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -53,6 +58,7 @@ public sealed class TradeConfiguration : IEntityTypeConfiguration<Trade>
         builder.Property(t => t.Sl).HasPrecision(24, 8);
         builder.Property(t => t.Tp).HasPrecision(24, 8);
         builder.Property(t => t.Profit).HasPrecision(20, 2);
+        builder.Property(t => t.RealizedProfit).HasPrecision(20, 2);
         builder.Property(t => t.Commission).HasPrecision(20, 2);
         builder.Property(t => t.Swap).HasPrecision(20, 2);
         builder.Property(t => t.FirstSeenAt).HasDefaultValueSql("now()");

@@ -1,4 +1,5 @@
 using Npgsql;
+using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.Core.Ingest;
 
 namespace NgTradingBot.Core.Trades;
@@ -55,6 +56,29 @@ public static class TradeStore
             .AddValue(row.Sl).AddValue(row.Tp).AddValue(row.Profit).AddValue(row.Commission).AddValue(row.Swap)
             .AddValue(row.Status).AddValue(row.CloseReason).AddValue(row.Source).AddValue(row.CommandId);
         return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Keeps one CLOSE update as a realised part (a repeat of the same deal is ignored) and sets the trade's realised
+    /// profit to the sum of its parts; a closed trade's profit becomes that sum too, so a partial close is never lost.
+    /// </summary>
+    public static async Task RecordClosePartAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, TradeUpdateRequest close)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.AddCommand("""
+            INSERT INTO trade_close_parts (account_id, ticket, close_time_broker, close_price, profit, commission, swap, close_reason)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (account_id, ticket, close_time_broker, close_price, profit) DO NOTHING
+            """)
+            .AddValue(accountId).AddValue(close.Ticket).AddValue(close.CloseTime).AddValue(close.ClosePrice).AddValue(close.Profit)
+            .AddValue(close.Commission).AddValue(close.Swap).AddValue(close.CloseReason);
+        batch.AddCommand("""
+            UPDATE trades t SET realized_profit = p.total, profit = CASE WHEN t.status = 'closed' THEN p.total ELSE t.profit END
+              FROM (SELECT sum(profit) AS total FROM trade_close_parts WHERE account_id = $1 AND ticket = $2) p
+             WHERE t.account_id = $1 AND t.ticket = $2
+            """)
+            .AddValue(accountId).AddValue(close.Ticket);
+        await batch.FlushAsync();
     }
 
     /// <summary>A sync-close: no close price or profit is known, so the last known figures stay until the EA's own CLOSE update.</summary>

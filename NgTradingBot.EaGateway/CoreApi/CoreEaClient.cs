@@ -9,7 +9,11 @@ public sealed record SymbolList(IReadOnlyList<string> Symbols);
 
 public sealed record Coverage(decimal CoveragePercent, bool NeedsUpdate, long BarCount, long ExpectedBars);
 
-public sealed record SyncOutcome(IReadOnlyList<long> Inserted, IReadOnlyList<long> Updated, IReadOnlyList<long> Closed, bool Guarded);
+public sealed record SyncOutcome(IReadOnlyList<long> Inserted, IReadOnlyList<long> Updated, IReadOnlyList<long> Closed, bool Guarded,
+    IReadOnlyList<SyncRowFailure>? Failed = null);
+
+/// <summary>A reported position Core could not store, and why.</summary>
+public sealed record SyncRowFailure(long Ticket, string Error);
 
 /// <summary>
 /// The few EA calls that need the database go to Core (the only writer of PostgreSQL) over HTTP,

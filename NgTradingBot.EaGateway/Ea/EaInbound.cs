@@ -11,5 +11,8 @@ public sealed class EaInbound(EaJsonBody body, AuthenticatedEa? ea) : IDisposabl
     /// <summary>The authenticated account; the routes that carry none (connect, coverage) must not ask.</summary>
     public AuthenticatedEa Account => ea ?? throw new InvalidOperationException("This route is not authenticated.");
 
+    /// <summary>The authenticated account, or null on a route that carries none.</summary>
+    public AuthenticatedEa? AuthenticatedOrNull => ea;
+
     public void Dispose() => Body.Dispose();
 }

@@ -1,5 +1,6 @@
 using NgTradingBot.EaGateway.Auth;
 using NgTradingBot.EaGateway.Telemetry;
+using NgTradingBot.EaGateway.Traffic;
 using NgTradingBot.EaProtocol.Auth;
 using NgTradingBot.EaProtocol.Requests;
 
@@ -9,7 +10,7 @@ namespace NgTradingBot.EaGateway.Ea;
 /// The steps every EA request takes before its route's own work: address rate limit, body, credentials
 /// (body <c>account</c> + <c>api_key</c>, else the <c>X-API-Key</c> header), account rate limit.
 /// </summary>
-public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateLimits, GatewayMetrics metrics)
+public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateLimits, GatewayMetrics metrics, TrafficRecorder traffic)
 {
     public const string ApiKeyHeader = "X-API-Key";
 
@@ -39,29 +40,50 @@ public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateL
         if (ea is null)
         {
             body.Dispose();
-            return Reject(route, EaResult.Error(authError!));
+            traffic.Refused(presented.Value.Account, route.Name, authError!.StatusCode, authError.Message);
+            return Reject(route, EaResult.Error(authError));
         }
         if (!rateLimits.AllowAccount(ea.Login))
         {
             body.Dispose();
+            traffic.Refused(ea.Login, route.Name, StatusCodes.Status429TooManyRequests, "rate limited");
             return Reject(route, TooManyRequests);
         }
         return (new EaInbound(body, ea), null);
     }
 
     /// <summary>Parses the body with the route's request model; a client mistake becomes its 4xx answer.</summary>
-    public static (T? Request, EaResult? Error) Parse<T>(EaInbound inbound, Func<System.Text.Json.JsonElement, EaParseResult<T>> parse)
+    public (T? Request, EaResult? Error) Parse<T>(EaRoute route, EaInbound inbound, Func<System.Text.Json.JsonElement, EaParseResult<T>> parse)
         where T : class
     {
         var result = parse(inbound.Body.Root);
-        return result.IsSuccess ? (result.Value, null) : (null, EaResult.Error(result.Error));
+        return result.IsSuccess ? (result.Value, null) : (null, Refused(route, inbound, result.Error.StatusCode, result.Error.Message));
     }
 
     /// <summary>A refusal after the request was read (by Core, say), counted like the pipeline's own.</summary>
-    public EaResult Refused(EaRoute route, int statusCode, string message)
+    public EaResult Refused(EaRoute route, EaInbound inbound, int statusCode, string message)
     {
         metrics.Rejected(route.Name, statusCode);
+        if (inbound.AuthenticatedOrNull is { } ea)
+        {
+            traffic.Refused(ea.Login, route.Name, statusCode, message);
+        }
         return EaResult.Error(statusCode, message);
+    }
+
+    /// <summary>The answer a route's own work gave an authenticated account, for its connection health.</summary>
+    public void Answered(EaRoute route, EaInbound inbound, IResult result, TimeSpan took)
+    {
+        if (inbound.AuthenticatedOrNull is not { } ea)
+        {
+            return;
+        }
+        if (result is EaResult { StatusCode: >= 400 } refusal)
+        {
+            traffic.Refused(ea.Login, route.Name, refusal.StatusCode, "refused by the route");
+            return;
+        }
+        traffic.Answered(ea.Login, route.Name == "heartbeat", took);
     }
 
     private (EaInbound?, EaResult?) Reject(EaRoute route, EaResult error)

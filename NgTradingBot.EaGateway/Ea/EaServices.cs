@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using NgTradingBot.EaGateway.Auth;
 using NgTradingBot.EaGateway.Commands;
@@ -27,6 +28,7 @@ public sealed record EaServices(
     public async Task<IResult> HandleAsync<T>(HttpContext http, EaRoute route, Func<JsonElement, EaParseResult<T>> parse,
         Func<EaInbound, T, Task<IResult>> handle) where T : class
     {
+        var started = Stopwatch.GetTimestamp();
         var (inbound, error) = await Pipeline.ReceiveAsync(http, route);
         if (inbound is null)
         {
@@ -34,18 +36,20 @@ public sealed record EaServices(
         }
         using (inbound)
         {
-            var (request, invalid) = EaPipeline.Parse(inbound, parse);
+            var (request, invalid) = Pipeline.Parse(route, inbound, parse);
             if (request is null)
             {
                 return invalid!;
             }
             try
             {
-                return await handle(inbound, request);
+                var result = await handle(inbound, request);
+                Pipeline.Answered(route, inbound, result, Stopwatch.GetElapsedTime(started));
+                return result;
             }
             catch (CoreRefusedException refused)
             {
-                return Pipeline.Refused(route, refused.StatusCode, refused.Message);
+                return Pipeline.Refused(route, inbound, refused.StatusCode, refused.Message);
             }
         }
     }

@@ -20,13 +20,12 @@ public static class TradesApi
         ea.IngestAsync(http, ea.Routes.TradeUpdate, IngestKinds.TradeUpdate, TradeUpdateRequest.Parse, _ => EaResponses.Success);
 
     // The answer reports what changed (contract section 12), so Core reconciles before the client gets it;
-    // the 200 then means the reconciliation is committed in PostgreSQL.
-    // The answer reports what changed (contract section 12), so Core reconciles before the client gets it;
-    // the 200 then means the reconciliation is committed in PostgreSQL.
+    // the 200 then means the reconciliation is committed in PostgreSQL, and names every row that could not be.
     private static Task<IResult> SyncAsync(HttpContext http, [AsParameters] EaServices ea) =>
         ea.HandleAsync(http, ea.Routes.TradesSync, TradesSyncRequest.Parse, async (inbound, request) =>
         {
             var outcome = await ea.Core.SyncTradesAsync(inbound.Account.Login, inbound.Body.Root, http.RequestAborted);
+            var failed = outcome.Failed ?? [];
             return EaResult.Ok(EaResponses.SuccessWith(
                 new EaField("received", request.Trades.Count),
                 new EaField("inserted", outcome.Inserted.Count),
@@ -35,6 +34,9 @@ public static class TradesApi
                 new EaField("inserted_tickets", string.Join(',', outcome.Inserted)),
                 new EaField("updated_tickets", string.Join(',', outcome.Updated)),
                 new EaField("closed_tickets", string.Join(',', outcome.Closed)),
-                new EaField("guarded", EaValue.Boolean(outcome.Guarded))));
+                new EaField("guarded", EaValue.Boolean(outcome.Guarded)),
+                new EaField("failed", failed.Count),
+                new EaField("failed_tickets", string.Join(',', failed.Select(f => f.Ticket))),
+                new EaField("errors", string.Join("; ", failed.Select(f => $"{f.Ticket}: {f.Error}")))));
         });
 }

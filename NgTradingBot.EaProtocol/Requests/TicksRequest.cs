@@ -19,6 +19,12 @@ public sealed record TicksRequest(
     PeriodAmounts Profit,
     IReadOnlyList<RejectedItem> Rejected)
 {
+    /// <summary>
+    /// The batch carried a <c>positions</c> array and every row of it was read: then it is the account's complete
+    /// list of open positions, which reconciliation may close missing tickets against.
+    /// </summary>
+    public bool PositionsComplete { get; init; }
+
     public const string NoTicksProvided = "No ticks provided";
 
     public static EaParseResult<TicksRequest> Parse(JsonElement body)
@@ -27,10 +33,12 @@ public sealed record TicksRequest(
         var account = reader.Account();
         var rejected = new List<RejectedItem>();
         var ticks = ReadEach(reader, reader.Array("ticks", NoTicksProvided), "ticks", Tick.Read, rejected);
+        var rejectedTicks = rejected.Count;
         var positions = ReadEach(reader, reader.OptionalArray("positions"), "positions", PositionSnapshot.Read, rejected);
+        var complete = body.TryGetProperty("positions", out var list) && list.ValueKind == JsonValueKind.Array && rejected.Count == rejectedTicks;
         var snapshot = AccountSnapshot.Read(reader);
         var profit = PeriodAmounts.Read(reader, "profit_");
-        return reader.Result(new TicksRequest(account, ticks, positions, snapshot, profit, rejected));
+        return reader.Result(new TicksRequest(account, ticks, positions, snapshot, profit, rejected) { PositionsComplete = complete });
     }
 
     private static List<T> ReadEach<T>(

@@ -12,7 +12,8 @@ public static class SystemStatusApi
     {
         try
         {
-            return TypedResults.Ok(new { status = "success", core = await core.GetStatusAsync(cancellationToken) });
+            // The seeds' document as Core computed it from the stores: connections, commands, data, plus our ingest figures.
+            return TypedResults.Ok(await core.GetSystemStatusAsync(cancellationToken));
         }
         catch (HttpRequestException ex)
         {

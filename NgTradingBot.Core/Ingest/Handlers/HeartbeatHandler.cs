@@ -13,7 +13,7 @@ public sealed class HeartbeatHandler : IIngestHandler
         var heartbeat = context.Parse(HeartbeatRequest.Parse);
         context.RequireAccount(heartbeat.Account);
         var accountId = context.Account.Id;
-        context.Writes.Connections.Heartbeat(accountId, context.ReceivedAt);
+        context.Writes.Connections.Heartbeat(accountId, context.ReceivedAt, heartbeat.Timestamp);
         var snapshot = heartbeat.Snapshot;
         context.Writes.AccountStates.Apply(accountId, context.ReceivedAt, heartbeat.Timestamp,
             snapshot.Balance, snapshot.Equity, snapshot.Margin, snapshot.FreeMargin, heartbeat.Profit, heartbeat.Deposits);

@@ -4,7 +4,7 @@ using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest.Handlers;
 
-/// <summary>One position update (OPEN, the 10 s re-sync, MODIFY or CLOSE), applied by <see cref="TradeUpdateRule"/>.</summary>
+/// <summary>One position update (OPEN, the 10 s re-sync, MODIFY or CLOSE), applied by <see cref="TradeUpdateRule"/>; a CLOSE is also kept as a realised part.</summary>
 public sealed class TradeUpdateHandler : IIngestHandler
 {
     public string Kind => IngestKinds.TradeUpdate;
@@ -17,6 +17,10 @@ public sealed class TradeUpdateHandler : IIngestHandler
         var stored = await TradeStore.GetForUpdateAsync(context.Connection, context.Transaction, accountId, update.Ticket);
         var row = TradeUpdateRule.Apply(stored, update);
         await TradeStore.UpsertAsync(context.Connection, context.Transaction, accountId, row);
+        if (row.Status == TradeRow.Closed)
+        {
+            await TradeStore.RecordClosePartAsync(context.Connection, context.Transaction, accountId, update);
+        }
         context.Effects = new
         {
             ticket = update.Ticket,

@@ -4,8 +4,9 @@ namespace NgTradingBot.Core.Ingest.Writes;
 
 /// <summary>
 /// Per-account connection changes of a batch, folded in arrival order and written in one statement:
-/// last seen (never backwards), heartbeat and tick-batch counters, the broker offset, and whether the
-/// account ends the batch disconnected. State changes also write connection_events.
+/// last seen (never backwards), heartbeat and tick-batch counters, the broker offset and broker time, and whether
+/// the account ends the batch disconnected. State changes also write connection_events. Traffic brings a
+/// disconnected account back; degraded and failed are left to the health check, which sees the whole picture.
 /// </summary>
 public sealed class ConnectionActivity
 {
@@ -17,8 +18,10 @@ public sealed class ConnectionActivity
         public long Heartbeats;
         public DateTime? LastHeartbeat;
         public long TickBatches;
+        public long Ticks;
         public DateTime? LastTick;
         public int? OffsetSeconds;
+        public long? BrokerTime;
         public string? Remote;
         public DateTime? DisconnectAt;
         public string? DisconnectDetail;
@@ -33,16 +36,19 @@ public sealed class ConnectionActivity
         delta.EndsDisconnected = false;
     }
 
-    public void Heartbeat(long accountId, DateTimeOffset at)
+    public void Heartbeat(long accountId, DateTimeOffset at, long brokerTime)
     {
         var delta = Get(accountId, at);
+        delta.BrokerTime = Math.Max(delta.BrokerTime ?? brokerTime, brokerTime);
         delta.Heartbeats++;
         delta.LastHeartbeat = Max(delta.LastHeartbeat ?? at.UtcDateTime, at.UtcDateTime);
     }
 
-    public void TickBatch(long accountId, DateTimeOffset at, int? offsetEstimate)
+    public void TickBatch(long accountId, DateTimeOffset at, int? offsetEstimate, long brokerTime, int ticks)
     {
         var delta = Get(accountId, at);
+        delta.Ticks += ticks;
+        delta.BrokerTime = Math.Max(delta.BrokerTime ?? brokerTime, brokerTime);
         delta.TickBatches++;
         delta.LastTick = Max(delta.LastTick ?? at.UtcDateTime, at.UtcDateTime);
         delta.OffsetSeconds = offsetEstimate ?? delta.OffsetSeconds;
@@ -68,9 +74,9 @@ public sealed class ConnectionActivity
         // Rows are locked in account order, the order every batch uses, so two Core instances cannot deadlock here.
         batch.AddCommand("""
             WITH input AS (
-                SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                   AS t(account_id, last_seen, heartbeats, last_heartbeat, tick_batches, last_tick, offset_seconds, remote,
-                       disconnect_at, ends_disconnected, disconnect_detail)),
+                       disconnect_at, ends_disconnected, disconnect_detail, broker_time, ticks)),
             current_state AS (
                 SELECT account_id, state, connected_at, disconnected_at FROM connections
                  WHERE account_id = ANY($1) ORDER BY account_id FOR UPDATE),
@@ -82,16 +88,19 @@ public sealed class ConnectionActivity
                            WHEN i.ends_disconnected THEN coalesce(c.state, 'disconnected')
                            -- Traffic older than a stored disconnect does not revive the connection.
                            WHEN c.disconnected_at IS NOT NULL AND i.last_seen < c.disconnected_at THEN c.state
+                           WHEN c.state IN ('degraded', 'failed') THEN c.state
                            ELSE 'connected'
                        END AS next_state
                   FROM input i LEFT JOIN current_state c USING (account_id)),
             upserted AS (
                 INSERT INTO connections AS c (account_id, state, connected_at, disconnected_at, last_seen_at, last_heartbeat_at, last_tick_at,
-                                              remote_address, heartbeat_count, tick_batch_count, broker_offset_seconds, updated_at)
+                                              remote_address, heartbeat_count, tick_batch_count, ticks_received, broker_offset_seconds,
+                                              broker_time, broker_time_moved_at, updated_at)
                 SELECT account_id, next_state,
                        CASE WHEN next_state = 'connected' AND previous_state IS DISTINCT FROM 'connected' THEN last_seen ELSE previous_connected_at END,
                        CASE WHEN next_state = 'disconnected' AND previous_state IS DISTINCT FROM 'disconnected' THEN disconnect_at ELSE previous_disconnected_at END,
-                       last_seen, last_heartbeat, last_tick, remote, heartbeats, tick_batches, offset_seconds, now()
+                       last_seen, last_heartbeat, last_tick, remote, heartbeats, tick_batches, ticks, offset_seconds,
+                       broker_time, CASE WHEN broker_time IS NOT NULL THEN last_seen END, now()
                   FROM merged
                 ON CONFLICT (account_id) DO UPDATE SET
                     state = EXCLUDED.state,
@@ -103,7 +112,12 @@ public sealed class ConnectionActivity
                     remote_address = coalesce(EXCLUDED.remote_address, c.remote_address),
                     heartbeat_count = c.heartbeat_count + EXCLUDED.heartbeat_count,
                     tick_batch_count = c.tick_batch_count + EXCLUDED.tick_batch_count,
+                    ticks_received = c.ticks_received + EXCLUDED.ticks_received,
                     broker_offset_seconds = coalesce(EXCLUDED.broker_offset_seconds, c.broker_offset_seconds),
+                    -- Broker time stands still while the market is closed; when it last moved tells the health check so.
+                    broker_time = greatest(c.broker_time, EXCLUDED.broker_time),
+                    broker_time_moved_at = CASE WHEN EXCLUDED.broker_time > coalesce(c.broker_time, -1) THEN EXCLUDED.last_seen_at
+                                                ELSE c.broker_time_moved_at END,
                     updated_at = now())
             INSERT INTO connection_events (account_id, at, event, detail)
             SELECT account_id,
@@ -123,7 +137,9 @@ public sealed class ConnectionActivity
             .AddValue(rows.Select(r => r.Value.Remote).ToArray())
             .AddValue(TimestampArrays.Of(rows.Select(r => r.Value.DisconnectAt)))
             .AddValue(rows.Select(r => r.Value.EndsDisconnected).ToArray())
-            .AddValue(rows.Select(r => r.Value.DisconnectDetail).ToArray());
+            .AddValue(rows.Select(r => r.Value.DisconnectDetail).ToArray())
+            .AddValue(rows.Select(r => r.Value.BrokerTime).ToArray())
+            .AddValue(rows.Select(r => r.Value.Ticks).ToArray());
         _accounts.Clear();
     }
 

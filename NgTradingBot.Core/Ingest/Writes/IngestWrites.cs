@@ -8,7 +8,7 @@ namespace NgTradingBot.Core.Ingest.Writes;
 /// memory so the hot kinds cost a handful of statements per batch instead of several per message.
 /// Receipts make every stored message idempotent; failures are the dead letters.
 /// </summary>
-public sealed class IngestWrites(QuoteCache cache, IngestWrites? parent = null)
+public sealed class IngestWrites(QuoteCache cache, TimeSpan closePositionsMissingFor, IngestWrites? parent = null)
 {
     private readonly Dictionary<(long AccountId, string Symbol), Quote> _stagedQuotes = [];
     private readonly List<(string Id, string Kind, string? Effects)> _receipts = [];
@@ -20,10 +20,10 @@ public sealed class IngestWrites(QuoteCache cache, IngestWrites? parent = null)
 
     public TickRows Ticks { get; } = new();
 
-    public PositionProfits Positions { get; } = new();
+    public PositionProfits Positions { get; } = new(closePositionsMissingFor);
 
     /// <summary>The writes of one message inside this batch, merged back with <see cref="Absorb"/> once stored.</summary>
-    public IngestWrites ForMessage() => new(cache, this);
+    public IngestWrites ForMessage() => new(cache, closePositionsMissingFor, this);
 
     /// <summary>The last quote stored or about to be stored for the account and symbol.</summary>
     public bool TryGetQuote(long accountId, string symbol, out Quote quote) =>

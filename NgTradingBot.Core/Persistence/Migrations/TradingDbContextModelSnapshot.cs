@@ -17,7 +17,7 @@ namespace NgTradingBot.Core.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -392,17 +392,38 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("broker_offset_seconds");
 
+                    b.Property<long?>("BrokerTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("broker_time");
+
+                    b.Property<DateTimeOffset?>("BrokerTimeMovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("broker_time_moved_at");
+
                     b.Property<DateTimeOffset?>("ConnectedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("connected_at");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("consecutive_failures");
 
                     b.Property<DateTimeOffset?>("DisconnectedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("disconnected_at");
 
-                    b.Property<string>("HealthReason")
-                        .HasColumnType("text")
-                        .HasColumnName("health_reason");
+                    b.Property<DateTimeOffset?>("HealthCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("health_checked_at");
+
+                    b.PrimitiveCollection<string[]>("HealthReasons")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("health_reasons")
+                        .HasDefaultValueSql("'{}'::text[]");
 
                     b.Property<decimal?>("HealthScore")
                         .HasPrecision(5, 2)
@@ -415,9 +436,23 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasDefaultValue(0L)
                         .HasColumnName("heartbeat_count");
 
+                    b.Property<double?>("HeartbeatLatencyMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("heartbeat_latency_ms");
+
+                    b.Property<bool>("IsHealthy")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_healthy");
+
                     b.Property<DateTimeOffset?>("LastHeartbeatAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_heartbeat_at");
+
+                    b.Property<DateTimeOffset?>("LastRequestAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_request_at");
 
                     b.Property<DateTimeOffset?>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
@@ -442,6 +477,12 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasDefaultValue(0L)
                         .HasColumnName("tick_batch_count");
 
+                    b.Property<long>("TicksReceived")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("ticks_received");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -453,7 +494,7 @@ namespace NgTradingBot.Core.Persistence.Migrations
 
                     b.ToTable("connections", null, t =>
                         {
-                            t.HasCheckConstraint("connections_state_check", "state IN ('connected', 'stale', 'disconnected')");
+                            t.HasCheckConstraint("connections_state_check", "state IN ('connected', 'degraded', 'disconnected', 'failed')");
                         });
                 });
 
@@ -899,6 +940,10 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasColumnName("first_seen_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<DateTimeOffset?>("MissingSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("missing_since");
+
                     b.Property<decimal?>("OpenPrice")
                         .HasPrecision(24, 8)
                         .HasColumnType("numeric(24,8)")
@@ -912,6 +957,11 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasPrecision(20, 2)
                         .HasColumnType("numeric(20,2)")
                         .HasColumnName("profit");
+
+                    b.Property<decimal?>("RealizedProfit")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("realized_profit");
 
                     b.Property<decimal?>("Sl")
                         .HasPrecision(24, 8)
@@ -966,6 +1016,68 @@ namespace NgTradingBot.Core.Persistence.Migrations
 
                             t.HasCheckConstraint("trades_status_check", "status IN ('open', 'closed')");
                         });
+                });
+
+            modelBuilder.Entity("NgTradingBot.Core.Trades.TradeClosePart", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("ClosePrice")
+                        .HasPrecision(24, 8)
+                        .HasColumnType("numeric(24,8)")
+                        .HasColumnName("close_price");
+
+                    b.Property<string>("CloseReason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("close_reason");
+
+                    b.Property<long>("CloseTimeBroker")
+                        .HasColumnType("bigint")
+                        .HasColumnName("close_time_broker");
+
+                    b.Property<decimal>("Commission")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("commission");
+
+                    b.Property<decimal>("Profit")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("profit");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<decimal>("Swap")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("swap");
+
+                    b.Property<long>("Ticket")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket");
+
+                    b.HasKey("Id")
+                        .HasName("trade_close_parts_pkey");
+
+                    b.HasIndex("AccountId", "Ticket", "CloseTimeBroker", "ClosePrice", "Profit")
+                        .IsUnique()
+                        .HasDatabaseName("trade_close_parts_deal");
+
+                    b.ToTable("trade_close_parts", (string)null);
                 });
 
             modelBuilder.Entity("NgTradingBot.Core.Accounts.SymbolSubscription", b =>
@@ -1071,6 +1183,16 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasForeignKey("CommandId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("trades_command_id_fkey");
+                });
+
+            modelBuilder.Entity("NgTradingBot.Core.Trades.TradeClosePart", b =>
+                {
+                    b.HasOne("NgTradingBot.Core.Trades.Trade", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId", "Ticket")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("trade_close_parts_trade_fkey");
                 });
 #pragma warning restore 612, 618
         }

@@ -60,13 +60,54 @@ public sealed class InfrastructureTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task WebReachesCoreThroughServiceDiscovery()
+    public async Task WebServesTheSeedsSystemStatusFromCoreComputedFromTheStores()
     {
+        const long login = 5_100_000_041;
+        await using var probe = new SystemProbe(fixture.App);
+        await using var ea = SimulatedEas.Create(fixture.App, login);
+        Assert.True(await ea.InitAsync());
+        await ea.TimerAsync();
+        await ea.TimerAsync();
+        await probe.EventuallyAsync<bool>("SELECT c.is_healthy FROM connections c JOIN accounts a ON a.id = c.account_id WHERE a.login = $1 AND c.is_healthy AND c.tick_batch_count = 2", login);
+        await probe.WaitForIngestDrainedAsync();
         using var client = fixture.App.CreateHttpClient("web");
 
+        // Through Web (service discovery to Core), in the seeds' shape.
         var status = await client.GetFromJsonAsync<JsonElement>("/api/system/status");
 
-        Assert.Equal("core", status.GetProperty("core").GetProperty("service").GetString());
+        var connections = status.GetProperty("connections");
+        var mine = connections.GetProperty("details").EnumerateArray().Single(d => d.GetProperty("account_number").GetInt64() == login);
+        Assert.Equal(await probe.ScalarAsync<long>("SELECT id FROM accounts WHERE login = $1", login), mine.GetProperty("account_id").GetInt64());
+        Assert.Equal(await probe.ScalarAsync<string>("SELECT broker FROM accounts WHERE login = $1", login), mine.GetProperty("broker").GetString());
+        Assert.Equal("connected", mine.GetProperty("state").GetString());
+        Assert.Equal(100m, mine.GetProperty("health_score").GetDecimal());
+        Assert.True(mine.GetProperty("is_healthy").GetBoolean());
+        Assert.Empty(mine.GetProperty("health_reasons").EnumerateArray());
+        Assert.Equal(await probe.ScalarAsync<long>("SELECT c.heartbeat_count FROM connections c JOIN accounts a ON a.id = c.account_id WHERE a.login = $1", login),
+            mine.GetProperty("heartbeat_count").GetInt64());
+        Assert.True(mine.TryGetProperty("avg_heartbeat_latency_ms", out _));
+        Assert.Equal(await probe.ScalarAsync<long>("SELECT count(*) FROM connections"), connections.GetProperty("total").GetInt64());
+        Assert.Equal(connections.GetProperty("total").GetInt64(), connections.GetProperty("healthy").GetInt64() + connections.GetProperty("unhealthy").GetInt64());
+        Assert.Equal(connections.GetProperty("details").EnumerateArray().Count(d => d.GetProperty("is_healthy").GetBoolean()), connections.GetProperty("healthy").GetInt64());
+
+        var data = status.GetProperty("data");
+        // Both tick batches carried every subscribed symbol; unchanged quotes count as received too.
+        Assert.True(await probe.ScalarAsync<long>("SELECT c.ticks_received FROM connections c JOIN accounts a ON a.id = c.account_id WHERE a.login = $1", login)
+            >= 2 * ea.Symbols.Count);
+        Assert.Equal(await probe.ScalarAsync<long>("SELECT sum(ticks_received)::bigint FROM connections"), data.GetProperty("total_ticks_received").GetInt64());
+        Assert.Equal(await probe.ScalarAsync<long>("SELECT sum(heartbeat_count)::bigint FROM connections"), data.GetProperty("total_heartbeats_received").GetInt64());
+
+        var commands = status.GetProperty("commands");
+        var completed = await probe.ScalarAsync<long>("SELECT count(*) FROM commands WHERE status = 'COMPLETED'");
+        var failed = await probe.ScalarAsync<long>("SELECT count(*) FROM commands WHERE status IN ('FAILED', 'TIMED_OUT', 'EXPIRED')");
+        var cancelled = await probe.ScalarAsync<long>("SELECT count(*) FROM commands WHERE status = 'CANCELLED'");
+        Assert.Equal(completed + failed + cancelled, commands.GetProperty("total_processed").GetInt64());
+        Assert.Equal(failed, commands.GetProperty("total_failed").GetInt64());
+        Assert.Equal(await probe.ScalarAsync<long>("SELECT count(*) FROM commands WHERE status IN ('PENDING', 'DELIVERED', 'OUTCOME_UNKNOWN')"),
+            commands.GetProperty("active").GetInt64());
+        var processed = completed + failed + cancelled;
+        Assert.Equal(processed == 0 ? 100m : Math.Round(100m * completed / processed, 2), commands.GetProperty("success_rate").GetDecimal());
+        Assert.Equal(0, status.GetProperty("ingest").GetProperty("lag").GetInt64());
     }
 
     [Fact]

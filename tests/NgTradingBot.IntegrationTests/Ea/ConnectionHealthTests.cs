@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using NgTradingBot.IntegrationTests.Hosting;
+
+namespace NgTradingBot.IntegrationTests.Ea;
+
+/// <summary>
+/// Connection health from the EA's traffic, in the real composition (the fixture degrades a silent EA after 3 s
+/// and disconnects it after 6 s): the states, the score's reasons, the stored transitions and the recovery.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ConnectionHealthTests(AppFixture fixture)
+{
+    private const string ConnectionOf = "FROM connections c JOIN accounts a ON a.id = c.account_id WHERE a.login = $1";
+
+    [Fact]
+    public async Task ASilentEaDegradesThenDisconnectsOnItsOwnAndComesBackWithTrafficWithoutAReconnect()
+    {
+        const long login = 5_100_000_031;
+        await using var probe = new SystemProbe(fixture.App);
+        await using var ea = SimulatedEas.Create(fixture.App, login);
+        Assert.True(await ea.InitAsync());
+        await ea.TimerAsync();
+        await ea.ChartTickAsync();
+        Assert.True(await probe.EventuallyAsync<bool>($"SELECT c.is_healthy {ConnectionOf} AND c.is_healthy AND c.health_score = 100", login));
+        var key = ea.ApiKey;
+
+        // Silence: no tick batch, no poll, no heartbeat.
+        var degradedReasons = await probe.EventuallyAsync<string>($"SELECT array_to_string(c.health_reasons, '; ') {ConnectionOf} AND c.state = 'degraded'", login);
+        Assert.Equal("disconnected", await probe.EventuallyAsync<string>($"SELECT c.state {ConnectionOf} AND c.state = 'disconnected'", login));
+        var account = await CoreAccountAsync(login);
+
+        Assert.Matches("^no request for [3-9] s$", degradedReasons);
+        Assert.False(await probe.ScalarAsync<bool>($"SELECT c.is_healthy {ConnectionOf}", login));
+        var events = await probe.RowsAsync(
+            "SELECT e.event, e.detail FROM connection_events e JOIN accounts a ON a.id = e.account_id WHERE a.login = $1 ORDER BY e.id", login);
+        Assert.Equal(["connected", "health.degraded", "health.disconnected"], events.Select(e => (string)e["event"]!));
+        Assert.All(events.Skip(1), e => Assert.Matches("^no request for [0-9]+ s$", (string)e["detail"]!));
+        var connection = account.GetProperty("connection");
+        Assert.Equal("disconnected", connection.GetProperty("state").GetString());
+        Assert.False(connection.GetProperty("isHealthy").GetBoolean());
+        Assert.Equal(0m, connection.GetProperty("healthScore").GetDecimal());
+        Assert.NotEmpty(connection.GetProperty("healthReasons").EnumerateArray());
+
+        // The EA's timer traffic resumes: connected and healthy again, with the same key (no reconnect).
+        await ea.TimerAsync();
+        await ea.ChartTickAsync();
+        Assert.Equal("connected", await probe.EventuallyAsync<string>($"SELECT c.state {ConnectionOf} AND c.state = 'connected' AND c.is_healthy", login));
+        Assert.Equal(key, ea.ApiKey);
+        Assert.True(await probe.EventuallyAsync<bool>($"SELECT true {ConnectionOf} AND c.health_score = 100 AND cardinality(c.health_reasons) = 0", login));
+    }
+
+    [Fact]
+    public async Task RefusedHeartbeatsCostTheScoreWithTheirReasonAndAnAnsweredRequestEndsTheRun()
+    {
+        const long login = 5_100_000_032;
+        await using var probe = new SystemProbe(fixture.App);
+        using var wire = new EaWire(fixture.App);
+        await using var ea = SimulatedEas.Create(fixture.App, login);
+        Assert.True(await ea.InitAsync());
+        await ea.TimerAsync();
+        await ea.ChartTickAsync();
+        await probe.EventuallyAsync<bool>($"SELECT c.is_healthy {ConnectionOf} AND c.is_healthy", login);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var refused = await wire.PostAsync("command", "/api/heartbeat", $$"""{"account":{{login}},"api_key":"wrong-key-{{i}}"}""");
+            Assert.Equal(403, refused.Status);
+        }
+        var reasons = await probe.EventuallyAsync<string>(
+            $"SELECT array_to_string(c.health_reasons, '; ') {ConnectionOf} AND c.consecutive_failures = 3", login);
+
+        Assert.Contains("3 refused requests in a row (last: heartbeat 403", reasons);
+        Assert.False(await probe.ScalarAsync<bool>($"SELECT c.is_healthy {ConnectionOf}", login));
+        Assert.True(await probe.ScalarAsync<decimal>($"SELECT c.health_score {ConnectionOf}", login) < 100m);
+
+        await ea.TimerAsync();
+        Assert.True(await probe.EventuallyAsync<bool>($"SELECT c.is_healthy {ConnectionOf} AND c.is_healthy AND c.consecutive_failures = 0", login));
+    }
+
+    private async Task<JsonElement> CoreAccountAsync(long login)
+    {
+        using var core = fixture.App.CreateHttpClient("core");
+        return await core.GetFromJsonAsync<JsonElement>($"/api/accounts/{login}");
+    }
+}
