@@ -10,7 +10,7 @@ namespace NgTradingBot.EaGateway.Ea;
 /// The steps every EA request takes before its route's own work: address rate limit, body, credentials
 /// (body <c>account</c> + <c>api_key</c>, else the <c>X-API-Key</c> header), account rate limit.
 /// </summary>
-public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateLimits, GatewayMetrics metrics, TrafficRecorder traffic)
+public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateLimits, GatewayMetrics metrics, TrafficRecorder traffic, EaRoutes routes)
 {
     public const string ApiKeyHeader = "X-API-Key";
 
@@ -83,7 +83,7 @@ public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateL
             traffic.Refused(ea.Login, route.Name, refusal.StatusCode, "refused by the route");
             return;
         }
-        traffic.Answered(ea.Login, route.Name == "heartbeat", took);
+        traffic.Answered(ea.Login, ReferenceEquals(route, routes.Heartbeat), took);
     }
 
     private (EaInbound?, EaResult?) Reject(EaRoute route, EaResult error)

@@ -35,7 +35,8 @@ public sealed record TicksRequest(
         var ticks = ReadEach(reader, reader.Array("ticks", NoTicksProvided), "ticks", Tick.Read, rejected);
         var rejectedTicks = rejected.Count;
         var positions = ReadEach(reader, reader.OptionalArray("positions"), "positions", PositionSnapshot.Read, rejected);
-        var complete = body.TryGetProperty("positions", out var list) && list.ValueKind == JsonValueKind.Array && rejected.Count == rejectedTicks;
+        var complete = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("positions", out var list)
+            && list.ValueKind == JsonValueKind.Array && rejected.Count == rejectedTicks;
         var snapshot = AccountSnapshot.Read(reader);
         var profit = PeriodAmounts.Read(reader, "profit_");
         return reader.Result(new TicksRequest(account, ticks, positions, snapshot, profit, rejected) { PositionsComplete = complete });

@@ -67,4 +67,21 @@ public class TickRejectionTests
             Assert.Equal("ticks[0].bid must be a number, got null", Assert.Single(result.Value.Rejected).Reason);
         }
     }
+
+    [Fact]
+    public void OnlyAPositionsArrayReadWholeCountsAsTheAccountsCompleteList()
+    {
+        var whole = TicksRequest.Parse(EaBodies.Parse(EaBodies.Ticks));
+        var badRow = TicksRequest.Parse(EaBodies.Parse(EaBodies.With(EaBodies.Ticks, "positions[0].ticket", "\"abc\"")));
+        var badTick = TicksRequest.Parse(EaBodies.Parse(EaBodies.With(EaBodies.Ticks, "ticks[0].bid", "0")));
+        var none = TicksRequest.Parse(EaBodies.Parse(EaBodies.Ticks.Replace(",\"positions\":[{\"ticket\":123456789,\"profit\":-1.20,\"swap\":0.00}]", "")));
+        var empty = TicksRequest.Parse(EaBodies.Parse(EaBodies.Ticks.Replace("[{\"ticket\":123456789,\"profit\":-1.20,\"swap\":0.00}]", "[]")));
+
+        Assert.True(whole.Value!.PositionsComplete);
+        Assert.False(badRow.Value!.PositionsComplete);
+        Assert.True(badTick.Value!.PositionsComplete);
+        Assert.False(none.Value!.PositionsComplete);
+        Assert.True(empty.Value!.PositionsComplete);
+        Assert.Empty(empty.Value.Positions);
+    }
 }
