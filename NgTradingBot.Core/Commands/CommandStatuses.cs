@@ -18,6 +18,9 @@ public static class CommandStatuses
 
     public static IReadOnlyList<string> All { get; } = [Pending, Delivered, Completed, Failed, Expired, TimedOut, Cancelled, OutcomeUnknown];
 
+    /// <summary>Not finished yet (matched by the partial index commands_open).</summary>
+    public static readonly string[] Open = [Pending, Delivered, OutcomeUnknown];
+
     /// <summary>A response arriving in these states is a duplicate: the command's outcome is already known.</summary>
     public static bool HasOutcome(string status) => status is Completed or Failed;
 }

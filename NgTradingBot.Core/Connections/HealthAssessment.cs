@@ -60,11 +60,13 @@ public static class HealthAssessment
             reasons.Add(c.LastHeartbeatAt is null ? "no heartbeat since it connected" : $"no heartbeat for {Seconds(heartbeatAge)} s while the market is open");
         }
 
+        string? refusals = null;
         if (c.ConsecutiveRefusals > 0)
         {
             score -= Math.Min(60, 10 * c.ConsecutiveRefusals);
-            reasons.Add($"{c.ConsecutiveRefusals} refused {(c.ConsecutiveRefusals == 1 ? "request" : "requests")} in a row" +
-                (c.LastRefusal is { } last ? $" (last: {last})" : ""));
+            refusals = $"{c.ConsecutiveRefusals} refused {(c.ConsecutiveRefusals == 1 ? "request" : "requests")} in a row" +
+                (c.LastRefusal is { } last ? $" (last: {last})" : "");
+            reasons.Add(refusals);
         }
         else if (c.RefusedSinceLastCheck > 0)
         {
@@ -83,7 +85,7 @@ public static class HealthAssessment
         var (state, cause) = silence >= options.DisconnectedAfterSilence
             ? (ConnectionStates.Disconnected, reasons[0])
             : c.ConsecutiveRefusals >= options.FailedAfterRefusals
-                ? (ConnectionStates.Failed, reasons.First(r => r.Contains("refused", StringComparison.Ordinal)))
+                ? (ConnectionStates.Failed, refusals!)
                 : score < options.DegradedBelowScore
                     ? (ConnectionStates.Degraded, reasons[0])
                     : (ConnectionStates.Connected, reasons.Count == 0 ? "healthy again" : $"score {score} again");

@@ -32,7 +32,7 @@ public static class StatusApi
         }
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var accounts = await db.Accounts.LongCountAsync(cancellationToken);
-        var openCommands = await db.Commands.LongCountAsync(c => OpenStatuses.Contains(c.Status), cancellationToken);
+        var openCommands = await db.Commands.LongCountAsync(c => CommandStatuses.Open.Contains(c.Status), cancellationToken);
         var ping = await redis.GetDatabase().PingAsync();
         var totals = ingest.Totals;
         return TypedResults.Ok(new CoreStatus("core", ServiceVersion, migrator.CurrentMigration, accounts, openCommands,
@@ -50,8 +50,6 @@ public static class StatusApi
 
     private static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    // Matched by the partial index commands_open.
-    private static readonly string[] OpenStatuses = [CommandStatuses.Pending, CommandStatuses.Delivered, CommandStatuses.OutcomeUnknown];
 
     private static string ServiceVersion { get; } =
         typeof(StatusApi).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

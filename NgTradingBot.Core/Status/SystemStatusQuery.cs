@@ -9,7 +9,6 @@ namespace NgTradingBot.Core.Status;
 public sealed class SystemStatusQuery(IDbContextFactory<TradingDbContext> contexts, IngestStream ingest, TimeProvider time)
 {
     private static readonly string[] Unsuccessful = [CommandStatuses.Failed, CommandStatuses.TimedOut, CommandStatuses.Expired];
-    private static readonly string[] Open = [CommandStatuses.Pending, CommandStatuses.Delivered, CommandStatuses.OutcomeUnknown];
 
     public async Task<SystemStatus> GetAsync(CancellationToken cancellationToken)
     {
@@ -40,7 +39,7 @@ public sealed class SystemStatusQuery(IDbContextFactory<TradingDbContext> contex
         var healthy = details.LongCount(d => d.IsHealthy);
         return new SystemStatus(
             new ConnectionsStatus(details.Count, healthy, details.Count - healthy, details),
-            new CommandsStatus(processed, failed, processed == 0 ? 100 : Math.Round(100m * completed / processed, 2), Count(Open), byStatus),
+            new CommandsStatus(processed, failed, processed == 0 ? 100 : Math.Round(100m * completed / processed, 2), Count(CommandStatuses.Open), byStatus),
             new DataStatus(totals?.Ticks ?? 0, totals?.Heartbeats ?? 0, totals?.TickBatches ?? 0),
             new IngestBacklog(lag, deadLetters),
             time.GetUtcNow().UtcDateTime);

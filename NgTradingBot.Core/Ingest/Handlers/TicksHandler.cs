@@ -51,9 +51,10 @@ public sealed class TicksHandler(QuoteCache cache, IngestMetrics metrics) : IIng
                 BrokerClock.ToUtc(tick.Timestamp, context.Account.BrokerOffsetSeconds), context.ReceivedAt);
         }
 
-        writes.Connections.TickBatch(accountId, context.ReceivedAt, estimate, batch.Ticks.Max(t => t.Timestamp), batch.Ticks.Count);
+        var brokerTime = batch.Ticks.Max(t => t.Timestamp);
+        writes.Connections.TickBatch(accountId, context.ReceivedAt, estimate, brokerTime, batch.Ticks.Count);
         var snapshot = batch.Snapshot;
-        writes.AccountStates.Apply(accountId, context.ReceivedAt, batch.Ticks.Max(t => t.Timestamp),
+        writes.AccountStates.Apply(accountId, context.ReceivedAt, brokerTime,
             snapshot.Balance, snapshot.Equity, snapshot.Margin, snapshot.FreeMargin, batch.Profit, deposits: null);
         writes.Positions.Set(accountId, context.ReceivedAt, batch.Positions, batch.PositionsComplete);
         context.Effects = new
