@@ -5,6 +5,7 @@ using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.Connections;
 using NgTradingBot.Core.EaInternal;
 using NgTradingBot.Core.Ingest;
+using NgTradingBot.Core.MarketData;
 using NgTradingBot.Core.Persistence;
 using NgTradingBot.Core.Status;
 
@@ -42,6 +43,7 @@ public static class ApplicationServiceExtensions
         builder.AddAccounts();
         builder.AddEaInternal();
         builder.AddIngest();
+        builder.AddMarketData();
         builder.AddCommands();
         builder.AddConnectionHealth();
         builder.Services.AddSingleton<SystemStatusQuery>();

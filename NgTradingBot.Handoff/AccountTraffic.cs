@@ -2,7 +2,8 @@ namespace NgTradingBot.Handoff;
 
 /// <summary>
 /// What one gateway saw of one account's requests since its last report: answered and refused requests, the
-/// refusals since the last answered one, the time of the latest request, and how long heartbeats took to answer.
+/// refusals since the last answered one, the time of the latest request, how long heartbeats took to answer, and the
+/// answer times of all answered requests and of heartbeats alone as <see cref="LatencyHistogram"/> bucket counts.
 /// </summary>
 public sealed record TrafficReport(
     long Login,
@@ -13,7 +14,9 @@ public sealed record TrafficReport(
     DateTimeOffset LastRequestAt,
     string? LastRefusal,
     long Heartbeats,
-    double HeartbeatMilliseconds);
+    double HeartbeatMilliseconds,
+    long[] RequestLatency,
+    long[] HeartbeatLatency);
 
 /// <summary>An account's traffic as all gateways together reported it (totals since the hash was created).</summary>
 public sealed record AccountTraffic(
@@ -28,3 +31,15 @@ public sealed record AccountTraffic(
 {
     public double? AverageHeartbeatMilliseconds => Heartbeats > 0 ? HeartbeatMilliseconds / Heartbeats : null;
 }
+
+/// <summary>Answer-time percentiles of one account's requests over a recent window, in milliseconds (null: none answered).</summary>
+public sealed record LatencyPercentiles(long Count, double? P50, double? P95, double? P99)
+{
+    public static LatencyPercentiles Of(LatencyHistogram histogram) =>
+        new(histogram.Total, Round(histogram.Percentile(0.50)), Round(histogram.Percentile(0.95)), Round(histogram.Percentile(0.99)));
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
+}
+
+/// <summary>An account's request and heartbeat answer times over the last <see cref="AccountTrafficStore.LatencyWindow"/>.</summary>
+public sealed record AccountLatency(LatencyPercentiles Requests, LatencyPercentiles Heartbeats);

@@ -11,9 +11,14 @@ public sealed class AccountTrafficStore(IConnectionMultiplexer redis)
 {
     // Counters add up across gateways; the latest request time only moves forward. A report with an answered
     // request restarts the run of refusals at the refusals that came after it.
+    // Answer times go to the hash of the report's minute as r<bucket> (requests) and h<bucket> (heartbeats).
     private const string ReportScript = """
-        for i, key in ipairs(KEYS) do
-          local base = (i - 1) * 8
+        local buckets = tonumber(ARGV[1])
+        local stride = 8 + 2 * buckets
+        for i = 1, #KEYS / 2 do
+          local key = KEYS[2 * i - 1]
+          local latency = KEYS[2 * i]
+          local base = 1 + (i - 1) * stride
           redis.call('HINCRBY', key, 'answered', ARGV[base + 1])
           redis.call('HINCRBY', key, 'refused', ARGV[base + 2])
           if ARGV[base + 4] == '1' then
@@ -26,8 +31,15 @@ public sealed class AccountTrafficStore(IConnectionMultiplexer redis)
           if ARGV[base + 6] ~= '' then redis.call('HSET', key, 'last_refusal', ARGV[base + 6]) end
           redis.call('HINCRBY', key, 'heartbeats', ARGV[base + 7])
           redis.call('HINCRBYFLOAT', key, 'heartbeat_ms', ARGV[base + 8])
+          for b = 1, buckets do
+            local requests = ARGV[base + 8 + b]
+            local beats = ARGV[base + 8 + buckets + b]
+            if requests ~= '0' then redis.call('HINCRBY', latency, 'r' .. (b - 1), requests) end
+            if beats ~= '0' then redis.call('HINCRBY', latency, 'h' .. (b - 1), beats) end
+          end
+          redis.call('EXPIRE', latency, 10800)
         end
-        return #KEYS
+        return #KEYS / 2
         """;
 
     private static readonly RedisValue[] Fields =
@@ -39,12 +51,16 @@ public sealed class AccountTrafficStore(IConnectionMultiplexer redis)
         {
             return;
         }
-        var keys = reports.Select(r => (RedisKey)EaRedisKeys.Traffic(r.Login)).ToArray();
-        var values = reports.SelectMany(r => new RedisValue[]
+        var keys = reports.SelectMany(r => new RedisKey[]
+        {
+            EaRedisKeys.Traffic(r.Login), EaRedisKeys.Latency(r.Login, r.LastRequestAt.ToUnixTimeSeconds() / 60),
+        }).ToArray();
+        RedisValue[] buckets = [LatencyHistogram.BucketCount];
+        var values = buckets.Concat(reports.SelectMany(r => new RedisValue[]
         {
             r.Answered, r.Refused, r.RefusedSinceAnswered, r.AnsweredAny ? "1" : "0", r.LastRequestAt.ToUnixTimeMilliseconds(),
             r.LastRefusal ?? "", r.Heartbeats, r.HeartbeatMilliseconds,
-        }).ToArray();
+        }.Concat(r.RequestLatency.Select(c => (RedisValue)c)).Concat(r.HeartbeatLatency.Select(c => (RedisValue)c)))).ToArray();
         await redis.GetDatabase().ScriptEvaluateAsync(ReportScript, keys, values).ConfigureAwait(false);
     }
 
@@ -64,6 +80,38 @@ public sealed class AccountTrafficStore(IConnectionMultiplexer redis)
             result[login] = new AccountTraffic(login, Long(v[0]), Long(v[1]), Long(v[2]),
                 v[3].IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(Long(v[3])),
                 v[4].IsNullOrEmpty ? null : (string?)v[4], Long(v[5]), v[6].IsNull ? 0 : (double)v[6]);
+        }
+        return result;
+    }
+
+    /// <summary>The window latency percentiles cover: the current minute and the four before it.</summary>
+    public static readonly TimeSpan LatencyWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>Each login's answer times over <see cref="LatencyWindow"/> up to <paramref name="now"/>; the reads go out pipelined.</summary>
+    public async Task<IReadOnlyDictionary<long, AccountLatency>> GetLatencyAsync(IReadOnlyCollection<long> logins, DateTimeOffset now)
+    {
+        var database = redis.GetDatabase();
+        var minute = now.ToUnixTimeSeconds() / 60;
+        var minutes = (int)LatencyWindow.TotalMinutes;
+        var reads = logins.Select(login => (login, values: Enumerable.Range(0, minutes)
+            .Select(back => database.HashGetAllAsync(EaRedisKeys.Latency(login, minute - back))).ToList())).ToList();
+        var result = new Dictionary<long, AccountLatency>();
+        foreach (var (login, minuteReads) in reads)
+        {
+            var requests = new LatencyHistogram();
+            var heartbeats = new LatencyHistogram();
+            foreach (var read in minuteReads)
+            {
+                foreach (var entry in await read.ConfigureAwait(false))
+                {
+                    var name = (string)entry.Name!;
+                    if (name.Length > 1 && int.TryParse(name.AsSpan(1), out var bucket) && bucket is >= 0 && bucket < LatencyHistogram.BucketCount)
+                    {
+                        (name[0] == 'h' ? heartbeats : requests).Counts[bucket] += (long)entry.Value;
+                    }
+                }
+            }
+            result[login] = new AccountLatency(LatencyPercentiles.Of(requests), LatencyPercentiles.Of(heartbeats));
         }
         return result;
     }

@@ -37,6 +37,9 @@ public static class EaRedisKeys
     /// <summary>Hash: an account's request counters as the gateways report them (see <see cref="AccountTrafficStore"/>).</summary>
     public static string Traffic(long login) => $"ea:traffic:{login}";
 
+    /// <summary>Hash: an account's answer-time bucket counts of one UTC minute (Unix minutes), expiring after a few hours.</summary>
+    public static string Latency(long login, long minute) => $"ea:latency:{login}:{minute}";
+
     /// <summary>String: the login a key (by its hash) belongs to, for the one route that carries a key but no account (coverage).</summary>
     public static string KeyOwner(byte[] keyHash) => $"ea:keyowner:{Convert.ToHexStringLower(keyHash)}";
 }

@@ -32,6 +32,8 @@ public sealed class Account
     /// <summary>Broker time (seconds, the terminal's clock) of the state above.</summary>
     public long? StateBrokerTime { get; set; }
     public DateTimeOffset? StateUpdatedAt { get; set; }
+    /// <summary>The time of the account's latest <see cref="MarketData.EquitySample"/>: the next is due an interval later.</summary>
+    public DateTimeOffset? EquitySampledAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using NgTradingBot.Core.Persistence;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Accounts;
 
 /// <summary>Read models for the operator API.</summary>
-public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts)
+public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts, AccountTrafficStore traffic, TimeProvider time)
 {
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(string? enrollment, CancellationToken cancellationToken)
     {
@@ -43,15 +44,16 @@ public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts)
         var symbols = await db.SymbolSubscriptions.Where(s => s.AccountId == account.Id).OrderBy(s => s.Position).Select(s => s.Symbol)
             .ToListAsync(cancellationToken);
         var openTrades = await db.Trades.LongCountAsync(t => t.AccountId == account.Id && t.Status == "open", cancellationToken);
+        var latency = connection is null ? null : (await traffic.GetLatencyAsync([login], time.GetUtcNow()))[login];
         return new AccountDetails(account.Login, account.Broker, account.Enrollment, account.CreatedAt.UtcDateTime, account.ApiKeyIssuedAt?.UtcDateTime,
-            StateOf(account), connection is null ? null : ViewOf(connection), symbols, openTrades);
+            StateOf(account), connection is null ? null : ViewOf(connection, latency!), symbols, openTrades);
     }
 
     private static AccountState StateOf(Account a) => new(a.Balance, a.Equity, a.Margin, a.FreeMargin, a.ProfitToday, a.ProfitWeek,
         a.ProfitMonth, a.ProfitYear, a.DepositsToday, a.DepositsWeek, a.DepositsMonth, a.DepositsYear, a.StateBrokerTime, a.StateUpdatedAt?.UtcDateTime);
 
-    private static ConnectionView ViewOf(Connections.AccountConnection c) => new(c.State, c.ConnectedAt?.UtcDateTime, c.DisconnectedAt?.UtcDateTime,
+    private static ConnectionView ViewOf(Connections.AccountConnection c, AccountLatency latency) => new(c.State, c.ConnectedAt?.UtcDateTime, c.DisconnectedAt?.UtcDateTime,
         c.LastSeenAt?.UtcDateTime, c.LastHeartbeatAt?.UtcDateTime, c.LastTickAt?.UtcDateTime, c.RemoteAddress, c.HeartbeatCount, c.TickBatchCount,
         c.BrokerOffsetSeconds, c.LastRequestAt?.UtcDateTime, c.HealthScore, c.HealthReasons, c.IsHealthy, c.ConsecutiveFailures, c.HeartbeatLatencyMs,
-        c.HealthCheckedAt?.UtcDateTime);
+        c.HealthCheckedAt?.UtcDateTime, latency);
 }

@@ -1,3 +1,5 @@
+using NgTradingBot.Handoff;
+
 namespace NgTradingBot.Core.Accounts;
 
 /// <summary>One line of the operator's account list.</summary>
@@ -30,6 +32,7 @@ public sealed record AccountState(
     long? StateBrokerTime,
     DateTime? StateUpdatedAt);
 
+/// <param name="Latency">How long the gateways took to answer this account's requests and heartbeats in the last 5 minutes.</param>
 public sealed record ConnectionView(
     string State,
     DateTime? ConnectedAt,
@@ -47,7 +50,8 @@ public sealed record ConnectionView(
     bool IsHealthy,
     int ConsecutiveFailures,
     double? AvgHeartbeatLatencyMs,
-    DateTime? HealthCheckedAt);
+    DateTime? HealthCheckedAt,
+    AccountLatency Latency);
 
 public sealed record AccountDetails(
     long Login,

@@ -25,6 +25,8 @@ public sealed class AccountConnection
     /// <summary>The latest broker time the EA reported (TimeCurrent()), and when it last moved: it stands still while the market is closed.</summary>
     public long? BrokerTime { get; set; }
     public DateTimeOffset? BrokerTimeMovedAt { get; set; }
+    /// <summary>When each symbol's quote last changed, as a jsonb object of symbol to Unix seconds (Core's receive time).</summary>
+    public string? QuotesChangedAt { get; set; }
     /// <summary>The latest request on any route (the gateways' count, command polls included).</summary>
     public DateTimeOffset? LastRequestAt { get; set; }
     public decimal? HealthScore { get; set; }
@@ -54,5 +56,6 @@ public sealed class AccountConnectionConfiguration : IEntityTypeConfiguration<Ac
         builder.Property(c => c.IsHealthy).HasDefaultValue(false);
         builder.Property(c => c.ConsecutiveFailures).HasDefaultValue(0);
         builder.Property(c => c.UpdatedAt).HasDefaultValueSql("now()");
+        builder.Property(c => c.QuotesChangedAt).HasColumnType("jsonb");
     }
 }

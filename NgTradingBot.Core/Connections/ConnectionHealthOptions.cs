@@ -25,6 +25,9 @@ public sealed class ConnectionHealthOptions : IValidatableObject
     /// </summary>
     public TimeSpan MarketClosedAfter { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>A subscribed symbol whose quote has not changed for this long while the market is open costs the score.</summary>
+    public TimeSpan StaleQuoteAfter { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Heartbeats slower than this to answer cost the score.</summary>
     public TimeSpan SlowHeartbeat { get; set; } = TimeSpan.FromSeconds(1);
 
@@ -52,6 +55,7 @@ public sealed class ConnectionHealthOptions : IValidatableObject
             (nameof(DisconnectedAfterSilence), DisconnectedAfterSilence, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
             (nameof(HeartbeatMaxAge), HeartbeatMaxAge, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
             (nameof(MarketClosedAfter), MarketClosedAfter, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
+            (nameof(StaleQuoteAfter), StaleQuoteAfter, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
             (nameof(SlowHeartbeat), SlowHeartbeat, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1)),
         ];
         foreach (var (name, value, min, max) in ranges.Where(r => r.Value < r.Min || r.Value > r.Max))

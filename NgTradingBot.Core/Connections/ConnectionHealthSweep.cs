@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NgTradingBot.Core.Persistence;
@@ -39,6 +40,9 @@ public sealed class ConnectionHealthSweep(
                 join account in db.Accounts on connection.AccountId equals account.Id
                 select new { connection, account.Login })
             .ToListAsync(cancellationToken);
+        var subscribed = (await db.SymbolSubscriptions.AsNoTracking().OrderBy(s => s.Position).Select(s => new { s.AccountId, s.Symbol })
+                .ToListAsync(cancellationToken))
+            .ToLookup(s => s.AccountId, s => s.Symbol);
         var counted = await traffic.GetAsync([.. rows.Select(r => r.Login)]);
         var now = time.GetUtcNow();
         var verdicts = new List<(long Login, HealthVerdict Verdict)>();
@@ -50,7 +54,7 @@ public sealed class ConnectionHealthSweep(
             var inputs = new HealthInputs(c.State, c.ConnectedAt, c.DisconnectedAt, c.LastSeenAt, current?.LastRequestAt, c.LastHeartbeatAt,
                 c.BrokerTimeMovedAt, current?.ConsecutiveRefusals ?? 0, current?.LastRefusal,
                 Math.Max(0, (current?.Answered ?? 0) - (before?.Answered ?? 0)), Math.Max(0, (current?.Refused ?? 0) - (before?.Refused ?? 0)),
-                current?.AverageHeartbeatMilliseconds);
+                current?.AverageHeartbeatMilliseconds, QuoteAges(subscribed[c.AccountId], c.QuotesChangedAt));
             var verdict = HealthAssessment.Assess(inputs, now, options.Value);
             verdicts.Add((row.Login, verdict));
             if (Unchanged(c, verdict, current))
@@ -61,6 +65,13 @@ public sealed class ConnectionHealthSweep(
         }
         _previous = counted.ToDictionary();
         metrics.Observed(verdicts);
+    }
+
+    private static List<QuoteAge> QuoteAges(IEnumerable<string> symbols, string? changedAt)
+    {
+        var changes = changedAt is null ? null : JsonSerializer.Deserialize<Dictionary<string, long>>(changedAt);
+        return [.. symbols.Select(symbol => new QuoteAge(symbol,
+            changes is not null && changes.TryGetValue(symbol, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null))];
     }
 
     // The latest request time moves on every pass for every busy account; it is written with a verdict that changed,

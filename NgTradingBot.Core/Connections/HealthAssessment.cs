@@ -6,6 +6,7 @@ namespace NgTradingBot.Core.Connections;
 /// <param name="LastSeenAt">The latest message stored from it (any ingest kind).</param>
 /// <param name="LastRequestAt">The latest request any gateway answered or refused, command polls included.</param>
 /// <param name="RefusedSinceLastCheck">Refused requests since the previous assessment (with <paramref name="AnsweredSinceLastCheck"/>, the recent error rate).</param>
+/// <param name="Quotes">The subscribed symbols, each with when its stored quote last changed (null: never).</param>
 public sealed record HealthInputs(
     string State,
     DateTimeOffset? ConnectedAt,
@@ -18,7 +19,11 @@ public sealed record HealthInputs(
     string? LastRefusal,
     long AnsweredSinceLastCheck,
     long RefusedSinceLastCheck,
-    double? HeartbeatLatencyMs);
+    double? HeartbeatLatencyMs,
+    IReadOnlyList<QuoteAge>? Quotes = null);
+
+/// <summary>A subscribed symbol and when its quote last changed.</summary>
+public sealed record QuoteAge(string Symbol, DateTimeOffset? ChangedAt);
 
 /// <summary>The verdict: state, score 0-100 with its reasons, the seed's <c>is_healthy</c>, and why the state changed (if it did).</summary>
 /// <param name="Silent">Silence counted against it: traffic stored since makes the verdict stale.</param>
@@ -73,6 +78,25 @@ public static class HealthAssessment
             var rate = (decimal)c.RefusedSinceLastCheck / (c.RefusedSinceLastCheck + c.AnsweredSinceLastCheck);
             score -= Math.Min(30, Math.Ceiling(rate * 60));
             reasons.Add($"{Math.Round(rate * 100, 1).ToString(CultureInfo.InvariantCulture)} % of recent requests refused");
+        }
+
+        // Quotes standing still while the broker's clock moves: a feed problem, not a quiet market.
+        if (marketOpen && silence < options.DegradedAfterSilence && c.Quotes is { Count: > 0 } quotes)
+        {
+            var stale = 0;
+            foreach (var quote in quotes)
+            {
+                var since = quote.ChangedAt ?? c.ConnectedAt;
+                if (since is { } changed && now - changed >= options.StaleQuoteAfter)
+                {
+                    stale++;
+                    reasons.Add(quote.ChangedAt is null
+                        ? $"no {quote.Symbol} quote since it connected {Seconds(now - changed)} s ago"
+                        : $"{quote.Symbol} quotes unchanged for {Seconds(now - changed)} s while the market is open");
+                }
+            }
+
+            score -= Math.Min(20, 5 * stale);
         }
 
         if (c.HeartbeatLatencyMs is { } latency && latency > options.SlowHeartbeat.TotalMilliseconds)

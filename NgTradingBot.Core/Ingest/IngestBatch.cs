@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Ingest.Writes;
+using NgTradingBot.Core.MarketData;
 using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest;
@@ -20,8 +21,11 @@ public sealed class IngestBatch(
     QuoteCache quotes,
     IngestMetrics metrics,
     IOptions<IngestOptions> options,
+    IOptions<MarketDataOptions> marketData,
     ILogger<IngestBatch> logger)
 {
+    private readonly IngestWritePolicy _policy = new(options.Value.ClosePositionsMissingFor, marketData.Value.EquitySampleInterval);
+
     private readonly Dictionary<string, IIngestHandler> _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
 
     private sealed record Outcome(string Kind, bool Stored);
@@ -56,7 +60,7 @@ public sealed class IngestBatch(
         await using var transaction = await connection.BeginTransactionAsync();
         var alreadyStored = (await StoredReceiptsAsync(connection, transaction, messages)).ToHashSet(StringComparer.Ordinal);
         var accounts = await LoadAccountsAsync(connection, transaction, messages);
-        var writes = new IngestWrites(quotes, options.Value.ClosePositionsMissingFor);
+        var writes = new IngestWrites(quotes, _policy);
         var outcomes = new List<Outcome>();
         var afterCommit = new List<Func<Task>>();
         foreach (var message in messages.Where(m => !alreadyStored.Contains(m.Id)))

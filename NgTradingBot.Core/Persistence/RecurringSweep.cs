@@ -12,28 +12,41 @@ public abstract class RecurringSweep(SchemaMigrator migrator, ILogger logger) : 
 
     protected abstract TimeSpan Interval { get; }
 
+    /// <summary>Whether the first pass runs as soon as the schema is current rather than an interval later.</summary>
+    protected virtual bool RunsAtStart => false;
+
     protected abstract Task RunPassAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await migrator.Completed.WaitAsync(stoppingToken);
         using var timer = new PeriodicTimer(Interval);
+        if (RunsAtStart)
+        {
+            await RunLoggedAsync(stoppingToken);
+        }
+
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
+            await RunLoggedAsync(stoppingToken);
+        }
+    }
+
+    private async Task RunLoggedAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunPassAsync(stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            if (StoreFailures.IsTransient(ex))
             {
-                await RunPassAsync(stoppingToken);
+                logger.LogWarning("The {Sweep} failed: {Error}", Name, ex.Message);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            else
             {
-                if (StoreFailures.IsTransient(ex))
-                {
-                    logger.LogWarning("The {Sweep} failed: {Error}", Name, ex.Message);
-                }
-                else
-                {
-                    logger.LogError(ex, "The {Sweep} failed", Name);
-                }
+                logger.LogError(ex, "The {Sweep} failed", Name);
             }
         }
     }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using NgTradingBot.Core.MarketData;
 
 namespace NgTradingBot.Core.Persistence;
 
@@ -8,8 +10,10 @@ namespace NgTradingBot.Core.Persistence;
 /// race, after adopting a database the previous release made (<see cref="PreviousReleaseSchema"/>). Creates the
 /// database first if the server has none of that name (a configured server, or a container in a deployment).
 /// Retries until it succeeds; readiness reports the progress through <see cref="SchemaMigrationHealthCheck"/>.
+/// Current includes today's tick partitions: ingest starts only then, and must never meet a day without one.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactory<TradingDbContext> contexts, IConfiguration configuration, ILogger<SchemaMigrator> logger) : BackgroundService
+public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactory<TradingDbContext> contexts, IConfiguration configuration,
+    IOptions<MarketDataOptions> marketData, TimeProvider time, ILogger<SchemaMigrator> logger) : BackgroundService
 {
     /// <summary>The connection string name of Core's database, the same in every way the AppHost provides it.</summary>
     public const string ConnectionName = "ngtradingbot";
@@ -33,6 +37,12 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactor
             {
                 await EnsureDatabaseAsync(stoppingToken);
                 CurrentMigration = await MigrateAsync(stoppingToken);
+                await using (var connection = await dataSource.OpenConnectionAsync(stoppingToken))
+                {
+                    await TickPartitions.CreateAheadAsync(connection, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime),
+                        marketData.Value.PartitionsAhead, stoppingToken);
+                }
+
                 LastError = null;
                 _completed.TrySetResult();
                 return;

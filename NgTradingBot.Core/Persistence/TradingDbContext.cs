@@ -40,6 +40,7 @@ public sealed class TradingDbContext : DbContext
     public DbSet<AccountTransaction> AccountTransactions => Set<AccountTransaction>();
     public DbSet<MarketTick> Ticks => Set<MarketTick>();
     public DbSet<OhlcBar> OhlcBars => Set<OhlcBar>();
+    public DbSet<EquitySample> EquitySamples => Set<EquitySample>();
     public DbSet<EaLogEntry> EaLogs => Set<EaLogEntry>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<IngestReceipt> IngestReceipts => Set<IngestReceipt>();

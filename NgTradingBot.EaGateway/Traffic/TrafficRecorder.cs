@@ -21,6 +21,8 @@ public sealed class TrafficRecorder(TimeProvider time)
         public string? LastRefusal;
         public long Heartbeats;
         public double HeartbeatMilliseconds;
+        public readonly LatencyHistogram RequestLatency = new();
+        public readonly LatencyHistogram HeartbeatLatency = new();
     }
 
     public void Answered(long login, bool heartbeat, TimeSpan took) => Update(login, tally =>
@@ -28,10 +30,12 @@ public sealed class TrafficRecorder(TimeProvider time)
         tally.Answered++;
         tally.AnsweredAny = true;
         tally.RefusedSinceAnswered = 0;
+        tally.RequestLatency.Add(took);
         if (heartbeat)
         {
             tally.Heartbeats++;
             tally.HeartbeatMilliseconds += took.TotalMilliseconds;
+            tally.HeartbeatLatency.Add(took);
         }
     });
 
@@ -58,7 +62,10 @@ public sealed class TrafficRecorder(TimeProvider time)
                     continue;
                 }
                 reports.Add(new TrafficReport(login, tally.Answered, tally.Refused, tally.RefusedSinceAnswered, tally.AnsweredAny,
-                    tally.LastRequestAt, tally.LastRefusal, tally.Heartbeats, tally.HeartbeatMilliseconds));
+                    tally.LastRequestAt, tally.LastRefusal, tally.Heartbeats, tally.HeartbeatMilliseconds,
+                    [.. tally.RequestLatency.Counts], [.. tally.HeartbeatLatency.Counts]));
+                tally.RequestLatency.Clear();
+                tally.HeartbeatLatency.Clear();
                 tally.Answered = tally.Refused = tally.RefusedSinceAnswered = tally.Heartbeats = 0;
                 tally.HeartbeatMilliseconds = 0;
                 tally.AnsweredAny = false;

@@ -52,5 +52,9 @@ public sealed class TrafficReporter(TrafficRecorder recorder, AccountTrafficStor
             a.LastRequestAt > b.LastRequestAt ? a.LastRequestAt : b.LastRequestAt,
             b.LastRefusal ?? a.LastRefusal,
             a.Heartbeats + b.Heartbeats,
-            a.HeartbeatMilliseconds + b.HeartbeatMilliseconds)))];
+            a.HeartbeatMilliseconds + b.HeartbeatMilliseconds,
+            Sum(a.RequestLatency, b.RequestLatency),
+            Sum(a.HeartbeatLatency, b.HeartbeatLatency))))];
+
+    private static long[] Sum(long[] a, long[] b) => [.. a.Zip(b, (x, y) => x + y)];
 }

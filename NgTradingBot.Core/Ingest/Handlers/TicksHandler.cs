@@ -47,6 +47,7 @@ public sealed class TicksHandler(QuoteCache cache, IngestMetrics metrics) : IIng
 
         foreach (var tick in changed)
         {
+            writes.Connections.QuoteChanged(accountId, context.ReceivedAt, tick.Symbol);
             writes.Ticks.Add(accountId, tick.Symbol, tick.Bid, tick.Ask, tick.Volume, tick.Timestamp,
                 BrokerClock.ToUtc(tick.Timestamp, context.Account.BrokerOffsetSeconds), context.ReceivedAt);
         }
@@ -94,6 +95,8 @@ public sealed class TicksHandler(QuoteCache cache, IngestMetrics metrics) : IIng
               CROSS JOIN LATERAL (
                   SELECT bid, ask FROM ticks
                    WHERE ticks.symbol = s.symbol AND ticks.account_id = $2 AND ticks.tick_time > now() - interval '1 day'
+                     -- Lets PostgreSQL skip the older days' partitions (they are by receive time).
+                     AND ticks.received_at > now() - interval '2 days'
                    ORDER BY ticks.tick_time DESC LIMIT 1) t
             """, context.Connection, context.Transaction);
         command.Parameters.AddValue(unseen).AddValue(accountId);

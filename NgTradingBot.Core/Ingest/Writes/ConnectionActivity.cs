@@ -1,11 +1,12 @@
+using System.Text.Json;
 using Npgsql;
 
 namespace NgTradingBot.Core.Ingest.Writes;
 
 /// <summary>
 /// Per-account connection changes of a batch, folded in arrival order and written in one statement:
-/// last seen (never backwards), heartbeat and tick-batch counters, the broker offset and broker time, and whether
-/// the account ends the batch disconnected. State changes also write connection_events. Traffic brings a
+/// last seen (never backwards), heartbeat and tick-batch counters, the broker offset and broker time, when each
+/// symbol's quote last changed (for the health check's stale quotes), and whether the account ends the batch disconnected. State changes also write connection_events. Traffic brings a
 /// disconnected account back; degraded and failed are left to the health check, which sees the whole picture.
 /// </summary>
 public sealed class ConnectionActivity
@@ -26,6 +27,7 @@ public sealed class ConnectionActivity
         public DateTime? DisconnectAt;
         public string? DisconnectDetail;
         public bool EndsDisconnected;
+        public Dictionary<string, long>? QuoteChanges;
     }
 
     public void Seen(long accountId, DateTimeOffset at, string? remote)
@@ -54,6 +56,15 @@ public sealed class ConnectionActivity
         delta.OffsetSeconds = offsetEstimate ?? delta.OffsetSeconds;
     }
 
+    /// <summary>The symbol's stored quote changed at <paramref name="at"/> (Core's receive time, in Unix seconds in the row).</summary>
+    public void QuoteChanged(long accountId, DateTimeOffset at, string symbol)
+    {
+        var delta = Get(accountId, at);
+        delta.QuoteChanges ??= new Dictionary<string, long>(StringComparer.Ordinal);
+        var seconds = at.ToUnixTimeSeconds();
+        delta.QuoteChanges[symbol] = delta.QuoteChanges.TryGetValue(symbol, out var known) ? Math.Max(known, seconds) : seconds;
+    }
+
     public void Disconnect(long accountId, DateTimeOffset at, string detail)
     {
         var delta = Get(accountId, at);
@@ -74,9 +85,9 @@ public sealed class ConnectionActivity
         // Rows are locked in account order, the order every batch uses, so two Core instances cannot deadlock here.
         batch.AddCommand("""
             WITH input AS (
-                SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                   AS t(account_id, last_seen, heartbeats, last_heartbeat, tick_batches, last_tick, offset_seconds, remote,
-                       disconnect_at, ends_disconnected, disconnect_detail, broker_time, ticks)),
+                       disconnect_at, ends_disconnected, disconnect_detail, broker_time, ticks, quote_changes)),
             current_state AS (
                 SELECT account_id, state, connected_at, disconnected_at FROM connections
                  WHERE account_id = ANY($1) ORDER BY account_id FOR UPDATE),
@@ -95,12 +106,12 @@ public sealed class ConnectionActivity
             upserted AS (
                 INSERT INTO connections AS c (account_id, state, connected_at, disconnected_at, last_seen_at, last_heartbeat_at, last_tick_at,
                                               remote_address, heartbeat_count, tick_batch_count, ticks_received, broker_offset_seconds,
-                                              broker_time, broker_time_moved_at, updated_at)
+                                              broker_time, broker_time_moved_at, quotes_changed_at, updated_at)
                 SELECT account_id, next_state,
                        CASE WHEN next_state = 'connected' AND previous_state IS DISTINCT FROM 'connected' THEN last_seen ELSE previous_connected_at END,
                        CASE WHEN next_state = 'disconnected' AND previous_state IS DISTINCT FROM 'disconnected' THEN disconnect_at ELSE previous_disconnected_at END,
                        last_seen, last_heartbeat, last_tick, remote, heartbeats, tick_batches, ticks, offset_seconds,
-                       broker_time, CASE WHEN broker_time IS NOT NULL THEN last_seen END, now()
+                       broker_time, CASE WHEN broker_time IS NOT NULL THEN last_seen END, quote_changes::jsonb, now()
                   FROM merged
                 ON CONFLICT (account_id) DO UPDATE SET
                     state = EXCLUDED.state,
@@ -118,6 +129,8 @@ public sealed class ConnectionActivity
                     broker_time = greatest(c.broker_time, EXCLUDED.broker_time),
                     broker_time_moved_at = CASE WHEN EXCLUDED.broker_time > coalesce(c.broker_time, -1) THEN EXCLUDED.last_seen_at
                                                 ELSE c.broker_time_moved_at END,
+                    quotes_changed_at = CASE WHEN EXCLUDED.quotes_changed_at IS NULL THEN c.quotes_changed_at
+                                             ELSE coalesce(c.quotes_changed_at, '{}'::jsonb) || EXCLUDED.quotes_changed_at END,
                     updated_at = now())
             INSERT INTO connection_events (account_id, at, event, detail)
             SELECT account_id,
@@ -139,7 +152,8 @@ public sealed class ConnectionActivity
             .AddValue(rows.Select(r => r.Value.EndsDisconnected).ToArray())
             .AddValue(rows.Select(r => r.Value.DisconnectDetail).ToArray())
             .AddValue(rows.Select(r => r.Value.BrokerTime).ToArray())
-            .AddValue(rows.Select(r => r.Value.Ticks).ToArray());
+            .AddValue(rows.Select(r => r.Value.Ticks).ToArray())
+            .AddValue(rows.Select(r => r.Value.QuoteChanges is { } changes ? JsonSerializer.Serialize(changes) : null).ToArray());
         _accounts.Clear();
     }
 

@@ -8,7 +8,7 @@ namespace NgTradingBot.Core.Ingest.Writes;
 /// memory so the hot kinds cost a handful of statements per batch instead of several per message.
 /// Receipts make every stored message idempotent; failures are the dead letters.
 /// </summary>
-public sealed class IngestWrites(QuoteCache cache, TimeSpan closePositionsMissingFor, IngestWrites? parent = null)
+public sealed class IngestWrites(QuoteCache cache, IngestWritePolicy policy, IngestWrites? parent = null)
 {
     private readonly Dictionary<(long AccountId, string Symbol), Quote> _stagedQuotes = [];
     private readonly List<(string Id, string Kind, string? Effects)> _receipts = [];
@@ -16,14 +16,14 @@ public sealed class IngestWrites(QuoteCache cache, TimeSpan closePositionsMissin
 
     public ConnectionActivity Connections { get; } = new();
 
-    public AccountStates AccountStates { get; } = new();
+    public AccountStates AccountStates { get; } = new(policy.EquitySampleInterval);
 
     public TickRows Ticks { get; } = new();
 
-    public PositionProfits Positions { get; } = new(closePositionsMissingFor);
+    public PositionProfits Positions { get; } = new(policy.ClosePositionsMissingFor);
 
     /// <summary>The writes of one message inside this batch, merged back with <see cref="Absorb"/> once stored.</summary>
-    public IngestWrites ForMessage() => new(cache, closePositionsMissingFor, this);
+    public IngestWrites ForMessage() => new(cache, policy, this);
 
     /// <summary>The last quote stored or about to be stored for the account and symbol.</summary>
     public bool TryGetQuote(long accountId, string symbol, out Quote quote) =>

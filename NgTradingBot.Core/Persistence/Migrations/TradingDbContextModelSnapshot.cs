@@ -89,6 +89,10 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasColumnType("numeric(20,2)")
                         .HasColumnName("equity");
 
+                    b.Property<DateTimeOffset?>("EquitySampledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("equity_sampled_at");
+
                     b.Property<decimal?>("FreeMargin")
                         .HasPrecision(20, 2)
                         .HasColumnType("numeric(20,2)")
@@ -462,6 +466,10 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_tick_at");
 
+                    b.Property<string>("QuotesChangedAt")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("quotes_changed_at");
+
                     b.Property<string>("RemoteAddress")
                         .HasColumnType("text")
                         .HasColumnName("remote_address");
@@ -674,6 +682,50 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasName("broker_symbols_pkey");
 
                     b.ToTable("broker_symbols", (string)null);
+                });
+
+            modelBuilder.Entity("NgTradingBot.Core.MarketData.EquitySample", b =>
+                {
+                    b.Property<long>("AccountId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<decimal?>("Balance")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("balance");
+
+                    b.Property<decimal?>("Equity")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("equity");
+
+                    b.Property<decimal?>("FloatingProfit")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("floating_profit");
+
+                    b.Property<decimal?>("FreeMargin")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("free_margin");
+
+                    b.Property<decimal?>("Margin")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("margin");
+
+                    b.HasKey("AccountId", "At")
+                        .HasName("equity_samples_pkey");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("equity_samples_at");
+
+                    b.ToTable("equity_samples", (string)null);
                 });
 
             modelBuilder.Entity("NgTradingBot.Core.MarketData.MarketTick", b =>
@@ -1147,6 +1199,16 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("ea_logs_account_id_fkey");
+                });
+
+            modelBuilder.Entity("NgTradingBot.Core.MarketData.EquitySample", b =>
+                {
+                    b.HasOne("NgTradingBot.Core.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("equity_samples_account_id_fkey");
                 });
 
             modelBuilder.Entity("NgTradingBot.Core.MarketData.MarketTick", b =>

@@ -78,6 +78,36 @@ public sealed class ConnectionHealthTests(AppFixture fixture)
         Assert.True(await probe.EventuallyAsync<bool>($"SELECT c.is_healthy {ConnectionOf} AND c.is_healthy AND c.consecutive_failures = 0", login));
     }
 
+    [Fact]
+    public async Task AccountDetailsCarryRequestAndHeartbeatAnswerTimePercentilesFromTheGateways()
+    {
+        const long login = 5_100_000_033;
+        await using var ea = SimulatedEas.Create(fixture.App, login);
+        Assert.True(await ea.InitAsync());
+        await ea.TimerAsync();
+        await ea.ChartTickAsync();
+
+        // The gateways report once a second; the percentiles cover the last 5 minutes across all of them.
+        JsonElement latency;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            await Task.Delay(200);
+            latency = (await CoreAccountAsync(login)).GetProperty("connection").GetProperty("latency");
+        }
+        while (latency.GetProperty("heartbeats").GetProperty("count").GetInt64() == 0 && DateTime.UtcNow < deadline);
+
+        var requests = latency.GetProperty("requests");
+        var heartbeats = latency.GetProperty("heartbeats");
+        Assert.Equal(1, heartbeats.GetProperty("count").GetInt64());
+        Assert.True(requests.GetProperty("count").GetInt64() >= 3, requests.ToString());
+        var p50 = requests.GetProperty("p50").GetDouble();
+        var p99 = requests.GetProperty("p99").GetDouble();
+        Assert.InRange(p50, 0.0, p99);
+        Assert.InRange(p99, p50, 5000.0);
+        Assert.True(heartbeats.GetProperty("p95").GetDouble() > 0);
+    }
+
     private async Task<JsonElement> CoreAccountAsync(long login)
     {
         using var core = fixture.App.CreateHttpClient("core");

@@ -22,10 +22,14 @@ public sealed class SchemaMigrationTests(AppFixture fixture)
 
         Assert.True(expected.Count > 150, $"the catalog query found only {expected.Count} lines");
         // What ConnectionHealthAndTradeCloseParts replaced on purpose: the unused health_reason column and the state check
-        // that allowed 'stale' (now degraded, disconnected, failed).
-        Assert.Equal(["column connections.health_reason text", "constraint connections connections_state_check CHECK"],
+        // that allowed 'stale' (now degraded, disconnected, failed); PartitionedTicksEquityAndQuoteAges made ticks a
+        // partitioned table, whose indexes are defined ON ONLY the parent.
+        Assert.Equal(["column connections.health_reason text", "constraint connections connections_state_check CHECK",
+                "index CREATE INDEX ticks_account_time ON public.ticks USING btree (account_id, tick_time)",
+                "index CREATE INDEX ticks_symbol_time ON public.ticks USING btree (symbol, tick_time)"],
             expected.Except(made).Select(line => line.StartsWith("constraint connections connections_state_check", StringComparison.Ordinal)
                 ? "constraint connections connections_state_check CHECK" : line).Order());
+        Assert.Contains("index CREATE INDEX ticks_account_time ON ONLY public.ticks USING btree (account_id, tick_time)", made);
         Assert.Contains(made, line => line.StartsWith("column trade_close_parts.profit numeric(20,2) not null", StringComparison.Ordinal));
         await using var connection = new NpgsqlConnection(migrated);
         await connection.OpenAsync();

@@ -4,7 +4,8 @@ namespace NgTradingBot.IntegrationTests.Hosting;
 
 /// <summary>
 /// A database's schema as PostgreSQL describes it (columns with type, nullability and default; constraints and
-/// indexes with their definitions), one line each, sorted, so two schemas compare as two lists.
+/// indexes with their definitions), one line each, sorted, so two schemas compare as two lists. Partitions are data,
+/// not schema (which days of ticks exist depends on when a database was made), so only their parent is listed.
 /// </summary>
 public static class SchemaCatalog
 {
@@ -23,14 +24,16 @@ public static class SchemaCatalog
                    || coalesce(' default ' || column_default, '')
               FROM information_schema.columns
              WHERE table_schema = 'public' AND NOT table_name = ANY(@ignored)
+               AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
             """);
         await ReadLinesAsync(connection, lines, """
             SELECT 'constraint ' || rel.relname || ' ' || con.conname || ' ' || pg_get_constraintdef(con.oid)
               FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid JOIN pg_namespace ns ON ns.oid = rel.relnamespace
-             WHERE ns.nspname = 'public' AND NOT rel.relname = ANY(@ignored)
+             WHERE ns.nspname = 'public' AND NOT rel.relname = ANY(@ignored) AND NOT rel.relispartition
             """);
         await ReadLinesAsync(connection, lines, """
             SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = 'public' AND NOT tablename = ANY(@ignored)
+               AND tablename NOT IN (SELECT relname FROM pg_class WHERE relispartition)
             """);
         await ReadLinesAsync(connection, lines, """
             SELECT 'sequence ' || sequence_name || ' ' || data_type FROM information_schema.sequences

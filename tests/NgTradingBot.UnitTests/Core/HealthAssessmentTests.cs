@@ -101,4 +101,27 @@ public sealed class HealthAssessmentTests
         Assert.Equal(ConnectionStates.Connected, HealthAssessment.Assess(back, Now, Options).State);
         Assert.Equal(ConnectionStates.Failed, HealthAssessment.Assess(knocking with { ConsecutiveRefusals = 10 }, Now, Options).State);
     }
+
+    [Fact]
+    public void AQuoteStandingStillWhileTheMarketIsOpenIsNamedWithItsAge()
+    {
+        var quotes = new List<QuoteAge> { new("EURUSD", Now.AddSeconds(-70)), new("GBPUSD", Now.AddSeconds(-1)) };
+
+        var verdict = HealthAssessment.Assess(Busy(c => c with { Quotes = quotes }), Now, Options);
+
+        Assert.Equal(["EURUSD quotes unchanged for 70 s while the market is open"], verdict.Reasons);
+        Assert.Equal(95, verdict.Score);
+    }
+
+    [Fact]
+    public void QuotesStandingStillOnAClosedMarketCostNothing()
+    {
+        var quotes = new List<QuoteAge> { new("EURUSD", Now.AddHours(-1)) };
+        var weekend = Busy(c => c with { LastHeartbeatAt = Now.AddHours(-1), BrokerTimeMovedAt = Now.AddHours(-1), Quotes = quotes });
+
+        var verdict = HealthAssessment.Assess(weekend, Now, Options);
+
+        Assert.Empty(verdict.Reasons);
+        Assert.Equal(100, verdict.Score);
+    }
 }
