@@ -34,6 +34,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<CommandAvailability>());
         builder.Services.AddSingleton<CommandDispenser>();
         builder.Services.AddHttpClient<CoreEaClient>(client => client.BaseAddress = new Uri("http://core"));
+        builder.Services.AddHostedService<CoreWarmUp>();
 
         // One process, four listeners: the deployed EA sends each kind of traffic to its own port.
         builder.WebHost.ConfigureKestrel((context, kestrel) =>

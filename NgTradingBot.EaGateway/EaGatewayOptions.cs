@@ -43,6 +43,10 @@ public sealed class EaGatewayOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
     public TimeSpan TrafficReportInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the gateway's start waits for Core to answer its warm-up call (see <c>CoreWarmUp</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CoreWarmUpTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     [Required]
     public RateLimitOptions RateLimits { get; set; } = new();
 

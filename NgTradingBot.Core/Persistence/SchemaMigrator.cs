@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.MarketData;
 
 namespace NgTradingBot.Core.Persistence;
@@ -13,7 +14,7 @@ namespace NgTradingBot.Core.Persistence;
 /// Current includes today's tick partitions: ingest starts only then, and must never meet a day without one.
 /// </summary>
 public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactory<TradingDbContext> contexts, IConfiguration configuration,
-    IOptions<MarketDataOptions> marketData, TimeProvider time, ILogger<SchemaMigrator> logger) : BackgroundService
+    IOptions<MarketDataOptions> marketData, AccountRegistry accounts, TimeProvider time, ILogger<SchemaMigrator> logger) : BackgroundService
 {
     /// <summary>The connection string name of Core's database, the same in every way the AppHost provides it.</summary>
     public const string ConnectionName = "ngtradingbot";
@@ -107,6 +108,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IDbContextFactor
             }
 
             await ModelWarmup.RunAsync(context, cancellationToken);
+            await accounts.WarmUpAsync(context, cancellationToken);
             return pending.LastOrDefault() ?? applied.LastOrDefault();
         }
         finally
