@@ -24,10 +24,17 @@ public sealed class LatencyHistogram
 
     public long Total => Counts.Sum();
 
+    /// <summary>Once per EA request: a plain loop, no closure to allocate.</summary>
     public void Add(TimeSpan took)
     {
-        var index = Array.FindIndex(BoundsMs, bound => took.TotalMilliseconds <= bound);
-        Counts[index < 0 ? BoundsMs.Length : index]++;
+        var ms = took.TotalMilliseconds;
+        var index = 0;
+        while (index < BoundsMs.Length && ms > BoundsMs[index])
+        {
+            index++;
+        }
+
+        Counts[index]++;
     }
 
     public void Add(LatencyHistogram other)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NgTradingBot.Core.Ingest;
 
 /// <summary>Bound from <c>Ingest</c>: how Core drains the gateway's ingest stream into PostgreSQL.</summary>
-public sealed class IngestOptions : IValidatableObject
+public sealed class IngestOptions
 {
     public const string SectionName = "Ingest";
 
@@ -12,6 +12,7 @@ public sealed class IngestOptions : IValidatableObject
     public int BatchSize { get; set; } = 500;
 
     /// <summary>Wait after an empty read (StackExchange.Redis multiplexes one connection, so it never blocks on a stream read).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05")]
     public TimeSpan IdlePollDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
@@ -26,37 +27,25 @@ public sealed class IngestOptions : IValidatableObject
     /// Entries another consumer read and left unacknowledged this long are taken over (that Core instance
     /// is gone). Longer than any batch takes to store, so a live instance's work is never taken from it.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan ClaimAbandonedAfter { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The longest wait between retries while PostgreSQL or Redis is unreachable.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often the stream length (the backlog) is sampled for the lag gauge.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan LagSampleInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long receipts are kept; they only guard entries that were stored but not yet acknowledged.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "90.00:00:00")]
     public TimeSpan ReceiptRetention { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
     /// A stored open position missing from every complete positions list of the account's tick batches for this long
     /// is closed by reconciliation (SYNC_RECONCILIATION); any list that holds it resets the clock.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ClosePositionsMissingFor { get; set; } = TimeSpan.FromSeconds(10);
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        (string Name, TimeSpan Value, TimeSpan Min, TimeSpan Max)[] ranges =
-        [
-            (nameof(IdlePollDelay), IdlePollDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(5)),
-            (nameof(MaxRetryDelay), MaxRetryDelay, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
-            (nameof(LagSampleInterval), LagSampleInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)),
-            (nameof(ReceiptRetention), ReceiptRetention, TimeSpan.FromMinutes(10), TimeSpan.FromDays(90)),
-            (nameof(ClaimAbandonedAfter), ClaimAbandonedAfter, TimeSpan.FromSeconds(10), TimeSpan.FromDays(1)),
-            (nameof(ClosePositionsMissingFor), ClosePositionsMissingFor, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
-        ];
-        foreach (var (name, value, min, max) in ranges.Where(r => r.Value < r.Min || r.Value > r.Max))
-        {
-            yield return new ValidationResult($"Ingest:{name} must be between {min} and {max}.", [name]);
-        }
-    }
 }

@@ -19,6 +19,7 @@ public sealed class MarketDataRetention(NpgsqlDataSource dataSource, SchemaMigra
 
     protected override TimeSpan Interval => options.Value.RetentionCheckInterval;
 
+    // After a long downtime the days past retention go at start, not an interval later.
     protected override bool RunsAtStart => true;
 
     protected override async Task RunPassAsync(CancellationToken cancellationToken)

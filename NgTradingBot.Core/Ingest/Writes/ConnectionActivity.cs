@@ -6,8 +6,9 @@ namespace NgTradingBot.Core.Ingest.Writes;
 /// <summary>
 /// Per-account connection changes of a batch, folded in arrival order and written in one statement:
 /// last seen (never backwards), heartbeat and tick-batch counters, the broker offset and broker time, when each
-/// symbol's quote last changed (for the health check's stale quotes), and whether the account ends the batch disconnected. State changes also write connection_events. Traffic brings a
-/// disconnected account back; degraded and failed are left to the health check, which sees the whole picture.
+/// symbol's quote last changed (for the health check's stale quotes), and whether the account ends the batch
+/// disconnected. State changes also write connection_events. Traffic brings a disconnected account back;
+/// degraded and failed are left to the health check, which sees the whole picture.
 /// </summary>
 public sealed class ConnectionActivity
 {

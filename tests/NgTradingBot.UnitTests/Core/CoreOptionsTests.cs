@@ -2,7 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Commands;
+using NgTradingBot.Core.Connections;
 using NgTradingBot.Core.Ingest;
+using NgTradingBot.Core.MarketData;
 
 namespace NgTradingBot.UnitTests.Core;
 
@@ -26,6 +28,8 @@ public sealed class CoreOptionsTests
         Assert.Empty(Validate(new EnrollmentOptions()));
         Assert.Empty(Validate(new CommandOptions()));
         Assert.Empty(Validate(new IngestOptions()));
+        Assert.Empty(Validate(new ConnectionHealthOptions()));
+        Assert.Empty(Validate(new MarketDataOptions()));
         Assert.Equal(EnrollmentPolicy.Open, new EnrollmentOptions().Policy);
         Assert.Equal(["EURUSD", "GBPUSD", "USDJPY", "XAUUSD", "BTCUSD"], new EnrollmentOptions().EffectiveDefaultSymbols);
     }
@@ -38,6 +42,17 @@ public sealed class CoreOptionsTests
         Assert.Contains(Validate(new CommandOptions { ResponseTimeout = TimeSpan.Zero }), r => r.ErrorMessage!.Contains("ResponseTimeout"));
         Assert.Contains(Validate(new IngestOptions { BatchSize = 0 }), r => r.MemberNames.Contains(nameof(IngestOptions.BatchSize)));
         Assert.Contains(Validate(new IngestOptions { ConsumerName = "a b" }), r => r.MemberNames.Contains(nameof(IngestOptions.ConsumerName)));
+        Assert.Contains(Validate(new IngestOptions { ClosePositionsMissingFor = TimeSpan.FromHours(2) }),
+            r => r.MemberNames.Contains(nameof(IngestOptions.ClosePositionsMissingFor)));
+        Assert.Contains(Validate(new CommandOptions { DefaultExpiresIn = TimeSpan.FromDays(2) }), r => r.ErrorMessage!.Contains("must not exceed MaxExpiresIn"));
+        Assert.Contains(Validate(new ConnectionHealthOptions { StaleQuoteAfter = TimeSpan.Zero }),
+            r => r.MemberNames.Contains(nameof(ConnectionHealthOptions.StaleQuoteAfter)));
+        Assert.Contains(Validate(new ConnectionHealthOptions { DisconnectedAfterSilence = TimeSpan.FromSeconds(10) }),
+            r => r.ErrorMessage!.Contains("longer than DegradedAfterSilence"));
+        Assert.Contains(Validate(new MarketDataOptions { TickRetention = TimeSpan.FromHours(1) }),
+            r => r.MemberNames.Contains(nameof(MarketDataOptions.TickRetention)));
+        Assert.Contains(Validate(new MarketDataOptions { RetentionCheckInterval = TimeSpan.FromDays(2) }),
+            r => r.MemberNames.Contains(nameof(MarketDataOptions.RetentionCheckInterval)));
     }
 
     [Fact]
