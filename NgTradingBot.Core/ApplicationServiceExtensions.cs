@@ -4,6 +4,7 @@ using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.Connections;
 using NgTradingBot.Core.EaInternal;
+using NgTradingBot.Core.History;
 using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.MarketData;
 using NgTradingBot.Core.Persistence;
@@ -44,6 +45,7 @@ public static class ApplicationServiceExtensions
         builder.AddEaInternal();
         builder.AddIngest();
         builder.AddMarketData();
+        builder.AddAccountHistory();
         builder.AddCommands();
         builder.AddConnectionHealth();
         builder.Services.AddSingleton<SystemStatusQuery>();

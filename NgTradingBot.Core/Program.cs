@@ -3,6 +3,7 @@ using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Api;
 using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.EaInternal;
+using NgTradingBot.Core.History;
 using NgTradingBot.Core.Status;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -18,5 +19,6 @@ app.MapStatusApi();
 app.MapAccountsApi();
 app.MapEaInternalApi();
 app.MapCommandsApi();
+app.MapHistoryApi();
 
 app.Run();

@@ -42,5 +42,7 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         builder.Property(e => e.At).HasDefaultValueSql("now()");
         builder.Property(e => e.Data).HasColumnType("jsonb");
         builder.HasIndex(e => e.At).HasDatabaseName("audit_events_at");
+        // An account's audit trail is read newest first, page by page.
+        builder.HasIndex(e => new { e.AccountId, e.At }).HasDatabaseName("audit_events_account_at");
     }
 }

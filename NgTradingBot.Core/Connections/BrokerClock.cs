@@ -26,7 +26,10 @@ public static class BrokerClock
     }
 
     /// <summary>The broker's wall clock now, in broker seconds.</summary>
-    public static long BrokerNow(DateTimeOffset utcNow, int? offsetSeconds) => utcNow.ToUnixTimeSeconds() + (offsetSeconds ?? 0);
+    public static long BrokerNow(DateTimeOffset utcNow, int? offsetSeconds) => ToBroker(utcNow, offsetSeconds);
+
+    /// <summary>A UTC time on the broker's wall clock, in broker seconds (the inverse of <see cref="ToUtc"/>).</summary>
+    public static long ToBroker(DateTimeOffset utc, int? offsetSeconds) => utc.ToUnixTimeSeconds() + (offsetSeconds ?? 0);
 
     /// <summary>A broker timestamp as true UTC, given the broker's offset (0 when unknown).</summary>
     public static DateTime ToUtc(long brokerSeconds, int? offsetSeconds) =>

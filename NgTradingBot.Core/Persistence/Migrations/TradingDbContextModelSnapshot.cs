@@ -230,6 +230,9 @@ namespace NgTradingBot.Core.Persistence.Migrations
                     b.HasIndex("At")
                         .HasDatabaseName("audit_events_at");
 
+                    b.HasIndex("AccountId", "At")
+                        .HasDatabaseName("audit_events_account_at");
+
                     b.ToTable("audit_events", (string)null);
                 });
 
