@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using NgTradingBot.Core.Connections;
 using NgTradingBot.Core.Persistence;
 using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Accounts;
 
 /// <summary>Read models for the operator API.</summary>
-public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts, AccountTrafficStore traffic, TimeProvider time)
+public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts, AccountTrafficStore traffic, ConnectionUptime uptime, TimeProvider time)
 {
     public async Task<IReadOnlyList<AccountSummary>> ListAsync(string? enrollment, CancellationToken cancellationToken)
     {
@@ -44,16 +45,17 @@ public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts,
         var symbols = await db.SymbolSubscriptions.Where(s => s.AccountId == account.Id).OrderBy(s => s.Position).Select(s => s.Symbol)
             .ToListAsync(cancellationToken);
         var openTrades = await db.Trades.LongCountAsync(t => t.AccountId == account.Id && t.Status == "open", cancellationToken);
-        var latency = connection is null ? null : (await traffic.GetLatencyAsync([login], time.GetUtcNow()))[login];
+        var view = connection is null ? null : ViewOf(connection, (await traffic.GetLatencyAsync([login], time.GetUtcNow()))[login],
+            (await uptime.GetAsync([account.Id], cancellationToken))[account.Id]);
         return new AccountDetails(account.Login, account.Broker, account.Enrollment, account.CreatedAt.UtcDateTime, account.ApiKeyIssuedAt?.UtcDateTime,
-            StateOf(account), connection is null ? null : ViewOf(connection, latency!), symbols, openTrades);
+            StateOf(account), view, symbols, openTrades);
     }
 
     private static AccountState StateOf(Account a) => new(a.Balance, a.Equity, a.Margin, a.FreeMargin, a.ProfitToday, a.ProfitWeek,
         a.ProfitMonth, a.ProfitYear, a.DepositsToday, a.DepositsWeek, a.DepositsMonth, a.DepositsYear, a.StateBrokerTime, a.StateUpdatedAt?.UtcDateTime);
 
-    private static ConnectionView ViewOf(Connections.AccountConnection c, AccountLatency latency) => new(c.State, c.ConnectedAt?.UtcDateTime, c.DisconnectedAt?.UtcDateTime,
+    private static ConnectionView ViewOf(AccountConnection c, AccountLatency latency, IReadOnlyList<UptimeWindow> uptime) => new(c.State, c.ConnectedAt?.UtcDateTime, c.DisconnectedAt?.UtcDateTime,
         c.LastSeenAt?.UtcDateTime, c.LastHeartbeatAt?.UtcDateTime, c.LastTickAt?.UtcDateTime, c.RemoteAddress, c.HeartbeatCount, c.TickBatchCount,
         c.BrokerOffsetSeconds, c.LastRequestAt?.UtcDateTime, c.HealthScore, c.HealthReasons, c.IsHealthy, c.ConsecutiveFailures, c.HeartbeatLatencyMs,
-        c.HealthCheckedAt?.UtcDateTime, latency);
+        c.HealthCheckedAt?.UtcDateTime, latency, uptime);
 }

@@ -1,3 +1,4 @@
+using NgTradingBot.Core.Connections;
 using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Accounts;
@@ -51,7 +52,8 @@ public sealed record ConnectionView(
     int ConsecutiveFailures,
     double? AvgHeartbeatLatencyMs,
     DateTime? HealthCheckedAt,
-    AccountLatency Latency);
+    AccountLatency Latency,
+    IReadOnlyList<UptimeWindow> Uptime);
 
 public sealed record AccountDetails(
     long Login,

@@ -10,6 +10,7 @@ public static class ConnectionsServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<ConnectionHealthMetrics>();
+        builder.Services.AddSingleton<ConnectionUptime>();
         builder.Services.AddHostedService<ConnectionHealthSweep>();
         return builder;
     }

@@ -1,7 +1,9 @@
+using NgTradingBot.Core.Connections;
+
 namespace NgTradingBot.Core.Status;
 
 /// <summary>
-/// The seeds' <c>/api/system/status</c> document, field for field, plus our additions (reasons, last seen, ingest).
+/// The seeds' <c>/api/system/status</c> document, field for field, plus our additions (reasons, last seen, uptime, ingest).
 /// Serialized in snake_case, as the seeds show it. Every figure is computed from what PostgreSQL and Redis hold.
 /// </summary>
 public sealed record SystemStatus(ConnectionsStatus Connections, CommandsStatus Commands, DataStatus Data, IngestBacklog Ingest, DateTime GeneratedAt);
@@ -21,7 +23,8 @@ public sealed record ConnectionStatus(
     int ConsecutiveFailures,
     DateTime? LastSeenAt,
     DateTime? LastHeartbeatAt,
-    DateTime? ConnectedAt);
+    DateTime? ConnectedAt,
+    IReadOnlyList<UptimeWindow> Uptime);
 
 /// <param name="TotalProcessed">Commands that reached a final state.</param>
 /// <param name="TotalFailed">Of those, the ones that did not complete: failed, timed out, expired.</param>

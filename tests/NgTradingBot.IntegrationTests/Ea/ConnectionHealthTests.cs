@@ -108,6 +108,42 @@ public sealed class ConnectionHealthTests(AppFixture fixture)
         Assert.True(heartbeats.GetProperty("p95").GetDouble() > 0);
     }
 
+    [Fact]
+    public async Task UptimeIsTheShareOfEachWindowTheStoredTransitionsSayTheEaWasInContact()
+    {
+        const long login = 5_100_000_034;
+        using var wire = new EaWire(fixture.App);
+        await using var probe = new SystemProbe(fixture.App);
+        await wire.ConnectAsync(login);
+        // Before the connect just made: in contact from 10 minutes ago, silent from 4 until 2 minutes ago.
+        await probe.ScalarAsync<object>("""
+            INSERT INTO connection_events (account_id, at, event, detail)
+            SELECT a.id, now() - e.ago, e.event, 'test' FROM accounts a,
+                   (VALUES (interval '10 minutes', 'connected'), (interval '4 minutes', 'disconnected'), (interval '2 minutes', 'resumed')) AS e(ago, event)
+             WHERE a.login = $1
+            """, login);
+
+        var uptime = (await CoreAccountAsync(login)).GetProperty("connection").GetProperty("uptime").EnumerateArray()
+            .ToDictionary(w => w.GetProperty("window").GetString()!);
+        using var web = fixture.App.CreateHttpClient("web");
+        var status = await web.GetFromJsonAsync<JsonElement>("/api/system/status");
+        var listed = status.GetProperty("connections").GetProperty("details").EnumerateArray()
+            .Single(d => d.GetProperty("account_number").GetInt64() == login).GetProperty("uptime");
+
+        Assert.Equal(["5m", "1h", "1d", "1w"], uptime.Keys);
+        // 5 minutes: up 1 of the first 3, then the last 2 (the health check may have seen a few seconds of silence since).
+        Assert.InRange(uptime["5m"].GetProperty("upPercent").GetDouble(), 58, 60.5);
+        Assert.InRange(uptime["5m"].GetProperty("observedSeconds").GetInt64(), 299, 301);
+        // Longer windows cover only the 10 minutes there are events for: up 6, down 2, up 2.
+        foreach (var window in new[] { "1h", "1d", "1w" })
+        {
+            Assert.InRange(uptime[window].GetProperty("upPercent").GetDouble(), 79, 80.5);
+            Assert.InRange(uptime[window].GetProperty("observedSeconds").GetInt64(), 599, 630);
+        }
+        Assert.Equal(4, listed.GetArrayLength());
+        Assert.InRange(listed[1].GetProperty("up_percent").GetDouble(), 79, 80.5);
+    }
+
     private async Task<JsonElement> CoreAccountAsync(long login)
     {
         using var core = fixture.App.CreateHttpClient("core");
