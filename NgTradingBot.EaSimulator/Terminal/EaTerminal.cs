@@ -57,11 +57,27 @@ public sealed partial class EaTerminal
         }
     }
 
-    /// <summary>One market step: prices walk, then stops that were crossed close. Returns the symbols that moved.</summary>
+    /// <summary>False from <see cref="CloseMarket"/> until <see cref="OpenMarket"/>.</summary>
+    public bool MarketOpen => !Clock.Frozen;
+
+    /// <summary>
+    /// A weekend: quotes and TimeCurrent() stand still, so no chart ticks (and no heartbeats) come, while OnTimer
+    /// goes on sending the unchanged quotes and polling for commands every 50 ms.
+    /// </summary>
+    public void CloseMarket() => Clock.Freeze();
+
+    public void OpenMarket() => Clock.Resume();
+
+    /// <summary>One market step: prices walk, then stops that were crossed close. Returns the symbols that moved (none while closed).</summary>
     public IReadOnlyList<string> Step()
     {
         lock (_gate)
         {
+            if (!MarketOpen)
+            {
+                return [];
+            }
+
             var changed = _market.Step();
             foreach (var symbol in changed)
             {

@@ -50,6 +50,36 @@ public class TimerTests
     }
 
     [Fact]
+    public async Task OnAClosedMarketTheTimerSendsTheLastQuotesAtTheFrozenTimeAndNothingMoves()
+    {
+        await using var server = await FakeEaServer.StartAsync();
+        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+        await using var ea = new SimulatedEa(server.Options(time));
+        await ea.InitAsync();
+        ea.Terminal.CloseMarket();
+        var closedAt = ea.Terminal.Clock.TimeCurrent();
+        server.Clear();
+
+        var moved = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(10));
+            moved.AddRange(ea.Terminal.Step());
+            await ea.TimerAsync();
+        }
+        ea.Terminal.OpenMarket();
+
+        var sent = server.To(EaRoutes.Ticks).SelectMany(r => r.Json.GetProperty("ticks").EnumerateArray()).ToList();
+        Assert.Empty(moved);
+        Assert.True(ea.Terminal.MarketOpen);
+        Assert.Equal(6, sent.Count);
+        Assert.All(sent, tick => Assert.Equal(closedAt, tick.GetProperty("timestamp").GetInt64()));
+        Assert.Single(sent.Where(t => t.GetProperty("symbol").GetString() == "EURUSD").Select(t => t.GetProperty("bid").GetDouble()).Distinct());
+        Assert.Equal(3, server.To(EaRoutes.GetCommands).Count);
+        Assert.Equal(closedAt + 1800, ea.Terminal.Clock.TimeCurrent());
+    }
+
+    [Fact]
     public async Task BuffersWhileDisconnectedAndFlushesInOnePostAfterReconnecting()
     {
         await using var server = await FakeEaServer.StartAsync();
