@@ -39,7 +39,8 @@ public static class BenchMain
         // Start-up health probes fail until each service listens; the waits below report what never came up.
         builder.Services.AddLogging(logging => logging
             .AddFilter("NgTradingBot.AppHost.Resources", LogLevel.Warning)
-            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
         // Every simulated EA streams exactly the benchmark's symbols, and all of them come from 127.0.0.1
         // (in production each VPS has its own address).
         var symbols = NgTradingBot.EaSimulator.SymbolCatalog.CommonSymbols.Take(settings.Symbols).ToList();
@@ -77,14 +78,22 @@ public static class BenchMain
             }
             using var redis = await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("redis"))!);
             var results = new List<StepResult>();
+            if (settings.ReconcilePositions > 0)
+            {
+                Console.WriteLine((await new ReconcileStep(app).RunAsync(settings.ReconcilePositions)).ToString());
+            }
+
             var loginBase = 60_000_000L;
-            foreach (var eas in settings.EaCounts)
+            foreach (var eas in settings.EaCounts.Where(n => n > 0))
             {
                 Console.WriteLine($"running {eas} EAs ...");
                 results.Add(await new FleetStep(app, settings, redis).RunAsync(eas, loginBase));
                 loginBase += eas;
             }
-            Report.Print(settings, results, sink.ReceivedBytes, Console.Out);
+            if (results.Count > 0)
+            {
+                Report.Print(settings, results, sink.ReceivedBytes, Console.Out);
+            }
             return 0;
         }
         finally

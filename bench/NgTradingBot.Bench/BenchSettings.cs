@@ -2,13 +2,15 @@ using System.Globalization;
 
 namespace NgTradingBot.Bench;
 
-public sealed record BenchSettings(int[] EaCounts, TimeSpan Warmup, TimeSpan Duration, int Symbols, double CommandsPerSecond, bool Telemetry = true)
+public sealed record BenchSettings(int[] EaCounts, TimeSpan Warmup, TimeSpan Duration, int Symbols, double CommandsPerSecond, bool Telemetry = true,
+    int ReconcilePositions = 0)
 {
     public const string Usage = """
-        dotnet run -c Release --project bench/NgTradingBot.Bench -- [--eas 50,100,200] [--warmup 150s] [--duration 30s] [--symbols 5] [--commands-per-second 2] [--telemetry on|off]
+        dotnet run -c Release --project bench/NgTradingBot.Bench -- [--eas 50,100,200] [--warmup 150s] [--duration 30s] [--symbols 5] [--commands-per-second 2] [--telemetry on|off] [--reconcile 500]
         Boots the whole composition (Release build, free ports, throwaway data), runs each fleet size of simulated
         EAs at the deployed cadence (50 ms timer, every symbol each tick, 10 s position sync) and prints the figures.
         Telemetry on (the default) exports every service's OTLP to a sink, as beside the dashboard; off exports nothing.
+        --reconcile N first times Core reconciling one account with N open positions; --eas 0 then skips the fleet.
         """;
 
     public static BenchSettings Parse(string[] args)
@@ -24,11 +26,12 @@ public sealed record BenchSettings(int[] EaCounts, TimeSpan Warmup, TimeSpan Dur
                 "--duration" => settings with { Duration = Seconds(args[i + 1]) },
                 "--symbols" => settings with { Symbols = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--commands-per-second" => settings with { CommandsPerSecond = double.Parse(args[i + 1], CultureInfo.InvariantCulture) },
+                "--reconcile" => settings with { ReconcilePositions = int.Parse(args[i + 1], CultureInfo.InvariantCulture) },
                 "--telemetry" => settings with { Telemetry = args[i + 1] is "on" ? true : args[i + 1] is "off" ? false : throw new ArgumentException(Usage) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }
-        if (args.Length % 2 != 0 || settings.EaCounts.Any(n => n <= 0) || settings.Duration <= TimeSpan.Zero || settings.Symbols is < 1 or > 20)
+        if (args.Length % 2 != 0 || settings.EaCounts.Any(n => n < 0) || settings.ReconcilePositions is < 0 or > 10_000 || settings.Duration <= TimeSpan.Zero || settings.Symbols is < 1 or > 20)
         {
             throw new ArgumentException(Usage);
         }
