@@ -5,7 +5,11 @@ namespace NgTradingBot.Core.Trades;
 
 /// <summary>What a /api/trades/sync changes: positions to insert, to update (or reopen), and to close.</summary>
 /// <param name="Guarded">True when an empty list met stored open positions and nothing was closed.</param>
-public sealed record SyncPlan(IReadOnlyList<TradeRow> Inserts, IReadOnlyList<TradeRow> Updates, IReadOnlyList<long> Closes, bool Guarded);
+/// <param name="StoredOpen">How many positions were stored open when the plan was made.</param>
+public sealed record SyncPlan(IReadOnlyList<TradeRow> Inserts, IReadOnlyList<TradeRow> Updates, IReadOnlyList<long> Closes, bool Guarded, int StoredOpen)
+{
+    public bool Writes => Inserts.Count + Updates.Count + Closes.Count > 0;
+}
 
 /// <summary>
 /// Reconciles an account's stored open positions to the EA's complete list (contract section 12). The EA
@@ -39,7 +43,7 @@ public static class TradeReconciliation
         var listed = synced.Select(t => t.Ticket).ToHashSet();
         var missing = stored.Where(t => t.Status == TradeRow.Open && !listed.Contains(t.Ticket)).Select(t => t.Ticket).ToList();
         var guarded = synced.Count == 0 && missing.Count > 0;
-        return new SyncPlan(inserts, updates, guarded ? [] : missing, guarded);
+        return new SyncPlan(inserts, updates, guarded ? [] : missing, guarded, stored.Count(t => t.Status == TradeRow.Open));
     }
 
     /// <summary>SL, TP and volume are what a sync reports changes of; floating profit moves all the time.</summary>

@@ -16,14 +16,14 @@ public static class TradeStore
         return await command.ReadFirstOrDefaultAsync(Read);
     }
 
-    /// <summary>The account's open positions and any stored row of the listed tickets, locked for the reconciliation.</summary>
+    /// <summary>The account's open positions and any stored row of the listed tickets, locked for the reconciliation when <paramref name="locked"/>.</summary>
     public static async Task<IReadOnlyList<TradeRow>> GetForSyncAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        long accountId, long[] tickets)
+        long accountId, long[] tickets, bool locked)
     {
         await using var command = new NpgsqlCommand($"""
             SELECT {TradeRow.Columns} FROM trades
              WHERE account_id = $1 AND (status = 'open' OR ticket = ANY($2))
-             ORDER BY ticket FOR UPDATE
+             ORDER BY ticket{(locked ? " FOR UPDATE" : "")}
             """, connection, transaction);
         command.Parameters.AddValue(accountId).AddValue(tickets);
         return await command.ReadAllAsync(Read);

@@ -25,12 +25,19 @@ public sealed class TradeSyncReconciler(ILogger<TradeSyncReconciler> logger)
     public async Task<SyncOutcome> ReconcileAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, long login,
         IReadOnlyList<SyncedTrade> reported)
     {
-        var stored = await TradeStore.GetForSyncAsync(connection, transaction, accountId, [.. reported.Select(t => t.Ticket)]);
-        var plan = TradeReconciliation.Plan(stored, reported);
+        long[] tickets = [.. reported.Select(t => t.Ticket)];
+        // Most lists change nothing (an EA sends its list every 10 s; profit alone is not a change). Locking every open row
+        // writes WAL, so such a sync would wait for a flush at commit: 500 positions took 14 ms instead of 8. The plan is
+        // made from a plain read first, and only when it writes are the rows locked and the plan made again from them.
+        var plan = TradeReconciliation.Plan(await TradeStore.GetForSyncAsync(connection, transaction, accountId, tickets, locked: false), reported);
+        if (plan.Writes)
+        {
+            plan = TradeReconciliation.Plan(await TradeStore.GetForSyncAsync(connection, transaction, accountId, tickets, locked: true), reported);
+        }
         if (plan.Guarded)
         {
             logger.LogWarning("Account {Login} reported no open positions while {Count} are stored open; closing none (an EA starting up reports an empty list)",
-                login, stored.Count(t => t.Status == TradeRow.Open));
+                login, plan.StoredOpen);
         }
 
         var failed = new List<SyncFailure>();

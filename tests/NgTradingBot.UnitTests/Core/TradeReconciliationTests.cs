@@ -19,6 +19,15 @@ public sealed class TradeReconciliationTests
 
         Assert.True(plan.Guarded);
         Assert.Empty(plan.Closes);
+        Assert.False(plan.Writes);
+        Assert.Equal(2, plan.StoredOpen);
+    }
+
+    [Fact]
+    public void AListThatMatchesTheStoredPositionsWritesNothingSoNothingIsLocked()
+    {
+        Assert.False(TradeReconciliation.Plan([Stored(1), Stored(2)], [Reported(1), Reported(2)]).Writes);
+        Assert.True(TradeReconciliation.Plan([Stored(1), Stored(2)], [Reported(1)]).Writes);
     }
 
     [Fact]
@@ -30,6 +39,7 @@ public sealed class TradeReconciliationTests
         Assert.Equal([2L], plan.Updates.Select(t => t.Ticket));
         Assert.Equal([3L], plan.Closes);
         Assert.False(plan.Guarded);
+        Assert.True(plan.Writes);
     }
 
     [Fact]
