@@ -2,6 +2,7 @@
 # Runs the fleet benchmark of an earlier commit and of the working tree in one script on this machine, one
 # after the other and alternating, so both see the same machine. Prints every run's table.
 #   bench/compare.sh <base-commit> [bench arguments, default: --eas 200 --warmup 150s --duration 30s]
+# ROUNDS (default 2) sets how many times the sides alternate; EXPORTED=0 leaves out the head's run with telemetry exported.
 # Each side is built in Release in its own folder; the base is checked out as a detached worktree. Both sides
 # are loaded by this tree's EA simulator (its fleet ramps its starts up) and measure command round trips with
 # this tree's CommandProbe (an earlier probe's own polling grew with the backlog it measured), so the figures
@@ -13,6 +14,7 @@ shift
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--eas 200 --warmup 150s --duration 30s)
 rounds=${ROUNDS:-2}
+exported=${EXPORTED:-1}
 
 work=$(mktemp -d /tmp/ngtradingbot-compare.XXXXXX)
 trap 'git worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
@@ -33,10 +35,10 @@ build bench/NgTradingBot.Bench
 run() { # label, project folder, extra arguments
   echo
   echo "### $1"
-  dotnet run -c Release --no-build --project "$2" -- "${args[@]}" "${@:3}" | sed -n '/^Fleet benchmark/,$p'
+  dotnet run -c Release --no-build --project "$2" -- "${args[@]}" "${@:3}" | sed -n '/^Reconciling/p;/^Fleet benchmark/,$p'
 }
 for round in $(seq 1 "$rounds"); do
   run "before ($base), round $round" "$work/base/bench/NgTradingBot.Bench"
-  run "after, telemetry exported, round $round" bench/NgTradingBot.Bench
+  [ "$exported" = 0 ] || run "after, telemetry exported, round $round" bench/NgTradingBot.Bench
   run "after, telemetry off, round $round" bench/NgTradingBot.Bench --telemetry off
 done
