@@ -13,157 +13,133 @@ public sealed class AccountHistory(IDbContextFactory<TradingDbContext> contexts)
 {
     private sealed record Scope(long AccountId, string Broker, int? BrokerOffset);
 
-    public async Task<HistoryPage<TickView>?> TicksAsync(long login, string? symbol, PageQuery page, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await ScopeAsync(db, login, cancellationToken) is not { } scope)
+    public Task<HistoryPage<TickView>?> TicksAsync(long login, string? symbol, PageQuery page, CancellationToken cancellationToken) =>
+        InScopeAsync(login, cancellationToken, async (db, scope) =>
         {
-            return null;
-        }
+            var ticks = db.Ticks.AsNoTracking().Where(t => t.AccountId == scope.AccountId);
+            ticks = symbol is null ? ticks : ticks.Where(t => t.Symbol == symbol);
+            ticks = page.FromTime is { } from ? ticks.Where(t => t.TickTime >= from) : ticks;
+            ticks = page.ToTime is { } to ? ticks.Where(t => t.TickTime < to) : ticks;
+            // Ticks have no key, so a page resumes at the last time returned, skipping the rows of that time already
+            // returned; the full ordering makes that skip land on the same rows (rows equal in every column are interchangeable).
+            var after = page.After;
+            var skip = 0;
+            if (after is not null)
+            {
+                var at = after.KeyTime;
+                ticks = ticks.Where(t => t.TickTime <= at);
+                skip = (int)Math.Min(after.Tie, int.MaxValue);
+            }
 
-        var ticks = db.Ticks.AsNoTracking().Where(t => t.AccountId == scope.AccountId);
-        ticks = symbol is null ? ticks : ticks.Where(t => t.Symbol == symbol);
-        ticks = page.FromTime is { } from ? ticks.Where(t => t.TickTime >= from) : ticks;
-        ticks = page.ToTime is { } to ? ticks.Where(t => t.TickTime < to) : ticks;
-        // Ticks have no key, so a page resumes at the last time returned, skipping the rows of that time already
-        // returned; the full ordering makes that skip land on the same rows (rows equal in every column are interchangeable).
-        var after = page.After;
-        var skip = 0;
-        if (after is not null)
-        {
-            var at = after.KeyTime;
-            ticks = ticks.Where(t => t.TickTime <= at);
-            skip = (int)Math.Min(after.Tie, int.MaxValue);
-        }
-
-        var rows = await ticks
-            .OrderByDescending(t => t.TickTime).ThenByDescending(t => t.ReceivedAt).ThenBy(t => t.Symbol)
-            .ThenBy(t => t.Bid).ThenBy(t => t.Ask).ThenBy(t => t.Volume).ThenBy(t => t.BrokerTime)
-            .Skip(skip).Take(page.Size + 1)
-            .Select(t => new TickView(t.Symbol, t.Bid, t.Ask, t.Volume, t.TickTime, t.BrokerTime, t.ReceivedAt))
-            .ToListAsync(cancellationToken);
-        return PageOf(rows, page.Size, last =>
-        {
-            var sameTime = rows.Take(page.Size).Count(r => r.Time == last.Time);
-            return PageCursor.At(last.Time, after is not null && after.KeyTime == last.Time ? skip + sameTime : sameTime);
+            var rows = await ticks
+                .OrderByDescending(t => t.TickTime).ThenByDescending(t => t.ReceivedAt).ThenBy(t => t.Symbol)
+                .ThenBy(t => t.Bid).ThenBy(t => t.Ask).ThenBy(t => t.Volume).ThenBy(t => t.BrokerTime)
+                .Skip(skip).Take(page.Size + 1)
+                .Select(t => new TickView(t.Symbol, t.Bid, t.Ask, t.Volume, t.TickTime, t.BrokerTime, t.ReceivedAt))
+                .ToListAsync(cancellationToken);
+            return PageOf(rows, page.Size, last =>
+            {
+                var sameTime = rows.Take(page.Size).Count(r => r.Time == last.Time);
+                return PageCursor.At(last.Time, after is not null && after.KeyTime == last.Time ? skip + sameTime : sameTime);
+            });
         });
-    }
 
-    public async Task<HistoryPage<BarView>?> BarsAsync(long login, string symbol, string timeframe, PageQuery page, CancellationToken cancellationToken)
+    public Task<HistoryPage<BarView>?> BarsAsync(long login, string symbol, string timeframe, PageQuery page, CancellationToken cancellationToken) =>
+        InScopeAsync(login, cancellationToken, async (db, scope) =>
+        {
+            var bars = db.OhlcBars.AsNoTracking().Where(b => b.Broker == scope.Broker && b.Symbol == symbol && b.Timeframe == timeframe);
+            var (from, to) = BrokerWindow(page, scope);
+            bars = from is null ? bars : bars.Where(b => b.OpenTimeBroker >= from);
+            bars = to is null ? bars : bars.Where(b => b.OpenTimeBroker < to);
+            bars = page.After is { } after ? bars.Where(b => b.OpenTimeBroker < after.Key) : bars;
+            var rows = await bars.OrderByDescending(b => b.OpenTimeBroker).Take(page.Size + 1).ToListAsync(cancellationToken);
+            var views = rows.Select(b => new BarView(BrokerClock.ToUtc(b.OpenTimeBroker, scope.BrokerOffset), b.OpenTimeBroker,
+                b.Open, b.High, b.Low, b.Close, b.Volume)).ToList();
+            return PageOf(views, page.Size, last => new PageCursor(last.OpenTimeBroker, 0));
+        });
+
+    public Task<HistoryPage<TransactionView>?> TransactionsAsync(long login, PageQuery page, CancellationToken cancellationToken) =>
+        InScopeAsync(login, cancellationToken, async (db, scope) =>
+        {
+            var transactions = db.AccountTransactions.AsNoTracking().Where(t => t.AccountId == scope.AccountId);
+            var (from, to) = BrokerWindow(page, scope);
+            transactions = from is null ? transactions : transactions.Where(t => t.BrokerTime >= from);
+            transactions = to is null ? transactions : transactions.Where(t => t.BrokerTime < to);
+            transactions = page.After is { } after
+                ? transactions.Where(t => t.BrokerTime < after.Key || (t.BrokerTime == after.Key && t.Ticket < after.Tie))
+                : transactions;
+            var rows = await transactions.OrderByDescending(t => t.BrokerTime).ThenByDescending(t => t.Ticket).Take(page.Size + 1).ToListAsync(cancellationToken);
+            var views = rows.Select(t => new TransactionView(t.Ticket, t.TransactionType, t.Amount, t.Balance, t.Comment,
+                BrokerClock.ToUtc(t.BrokerTime, scope.BrokerOffset), t.BrokerTime, t.ReceivedAt)).ToList();
+            return PageOf(views, page.Size, last => new PageCursor(last.BrokerTime, last.Ticket));
+        });
+
+    public Task<HistoryPage<EquityPoint>?> EquityAsync(long login, PageQuery page, CancellationToken cancellationToken) =>
+        InScopeAsync(login, cancellationToken, async (db, scope) =>
+        {
+            var samples = db.EquitySamples.AsNoTracking().Where(s => s.AccountId == scope.AccountId);
+            samples = page.FromTime is { } from ? samples.Where(s => s.At >= from) : samples;
+            samples = page.ToTime is { } to ? samples.Where(s => s.At < to) : samples;
+            if (page.After is { } after)
+            {
+                var at = after.KeyTime;
+                samples = samples.Where(s => s.At < at);
+            }
+
+            var rows = await samples.OrderByDescending(s => s.At).Take(page.Size + 1)
+                .Select(s => new EquityPoint(s.At, s.Balance, s.Equity, s.Margin, s.FreeMargin, s.FloatingProfit))
+                .ToListAsync(cancellationToken);
+            return PageOf(rows, page.Size, last => PageCursor.At(last.At, 0));
+        });
+
+    public Task<HistoryPage<EaLogView>?> LogsAsync(long login, string? level, PageQuery page, CancellationToken cancellationToken) =>
+        InScopeAsync(login, cancellationToken, async (db, scope) =>
+        {
+            var logs = db.EaLogs.AsNoTracking().Where(l => l.AccountId == scope.AccountId);
+            logs = level is null ? logs : logs.Where(l => l.Level == level);
+            logs = page.FromTime is { } from ? logs.Where(l => l.ReceivedAt >= from) : logs;
+            logs = page.ToTime is { } to ? logs.Where(l => l.ReceivedAt < to) : logs;
+            if (page.After is { } after)
+            {
+                var at = after.KeyTime;
+                logs = logs.Where(l => l.ReceivedAt < at || (l.ReceivedAt == at && l.Id < after.Tie));
+            }
+
+            var rows = await logs.OrderByDescending(l => l.ReceivedAt).ThenByDescending(l => l.Id).Take(page.Size + 1)
+                .Select(l => new EaLogView(l.Id, l.Level, l.Message, l.Details, l.ReceivedAt))
+                .ToListAsync(cancellationToken);
+            return PageOf(rows, page.Size, last => PageCursor.At(last.ReceivedAt, last.Id));
+        });
+
+    public Task<HistoryPage<AuditView>?> AuditAsync(long login, string? action, PageQuery page, CancellationToken cancellationToken) =>
+        InScopeAsync(login, cancellationToken, async (db, scope) =>
+        {
+            var events = db.AuditEvents.AsNoTracking().Where(e => e.AccountId == scope.AccountId);
+            events = action is null ? events : events.Where(e => e.Action == action);
+            events = page.FromTime is { } from ? events.Where(e => e.At >= from) : events;
+            events = page.ToTime is { } to ? events.Where(e => e.At < to) : events;
+            if (page.After is { } after)
+            {
+                var at = after.KeyTime;
+                events = events.Where(e => e.At < at || (e.At == at && e.Id < after.Tie));
+            }
+
+            var rows = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
+            var views = rows.Select(e => new AuditView(e.Id, e.At, e.Actor, e.Action, e.Subject,
+                e.Data is null ? null : ParseJson(e.Data))).ToList();
+            return PageOf(views, page.Size, last => PageCursor.At(last.At, last.Id));
+        });
+
+    /// <summary>Runs <paramref name="read"/> for the login's account; null when the login is not known.</summary>
+    private async Task<HistoryPage<T>?> InScopeAsync<T>(long login, CancellationToken cancellationToken,
+        Func<TradingDbContext, Scope, Task<HistoryPage<T>>> read)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await ScopeAsync(db, login, cancellationToken) is not { } scope)
-        {
-            return null;
-        }
-
-        var bars = db.OhlcBars.AsNoTracking().Where(b => b.Broker == scope.Broker && b.Symbol == symbol && b.Timeframe == timeframe);
-        var (from, to) = BrokerWindow(page, scope);
-        bars = from is null ? bars : bars.Where(b => b.OpenTimeBroker >= from);
-        bars = to is null ? bars : bars.Where(b => b.OpenTimeBroker < to);
-        bars = page.After is { } after ? bars.Where(b => b.OpenTimeBroker < after.Key) : bars;
-        var rows = await bars.OrderByDescending(b => b.OpenTimeBroker).Take(page.Size + 1).ToListAsync(cancellationToken);
-        var views = rows.Select(b => new BarView(BrokerClock.ToUtc(b.OpenTimeBroker, scope.BrokerOffset), b.OpenTimeBroker,
-            b.Open, b.High, b.Low, b.Close, b.Volume)).ToList();
-        return PageOf(views, page.Size, last => new PageCursor(last.OpenTimeBroker, 0));
-    }
-
-    public async Task<HistoryPage<TransactionView>?> TransactionsAsync(long login, PageQuery page, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await ScopeAsync(db, login, cancellationToken) is not { } scope)
-        {
-            return null;
-        }
-
-        var transactions = db.AccountTransactions.AsNoTracking().Where(t => t.AccountId == scope.AccountId);
-        var (from, to) = BrokerWindow(page, scope);
-        transactions = from is null ? transactions : transactions.Where(t => t.BrokerTime >= from);
-        transactions = to is null ? transactions : transactions.Where(t => t.BrokerTime < to);
-        transactions = page.After is { } after
-            ? transactions.Where(t => t.BrokerTime < after.Key || (t.BrokerTime == after.Key && t.Ticket < after.Tie))
-            : transactions;
-        var rows = await transactions.OrderByDescending(t => t.BrokerTime).ThenByDescending(t => t.Ticket).Take(page.Size + 1).ToListAsync(cancellationToken);
-        var views = rows.Select(t => new TransactionView(t.Ticket, t.TransactionType, t.Amount, t.Balance, t.Comment,
-            BrokerClock.ToUtc(t.BrokerTime, scope.BrokerOffset), t.BrokerTime, t.ReceivedAt)).ToList();
-        return PageOf(views, page.Size, last => new PageCursor(last.BrokerTime, last.Ticket));
-    }
-
-    public async Task<HistoryPage<EquityPoint>?> EquityAsync(long login, PageQuery page, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await ScopeAsync(db, login, cancellationToken) is not { } scope)
-        {
-            return null;
-        }
-
-        var samples = db.EquitySamples.AsNoTracking().Where(s => s.AccountId == scope.AccountId);
-        samples = page.FromTime is { } from ? samples.Where(s => s.At >= from) : samples;
-        samples = page.ToTime is { } to ? samples.Where(s => s.At < to) : samples;
-        if (page.After is { } after)
-        {
-            var at = after.KeyTime;
-            samples = samples.Where(s => s.At < at);
-        }
-
-        var rows = await samples.OrderByDescending(s => s.At).Take(page.Size + 1)
-            .Select(s => new EquityPoint(s.At, s.Balance, s.Equity, s.Margin, s.FreeMargin, s.FloatingProfit))
-            .ToListAsync(cancellationToken);
-        return PageOf(rows, page.Size, last => PageCursor.At(last.At, 0));
-    }
-
-    public async Task<HistoryPage<EaLogView>?> LogsAsync(long login, string? level, PageQuery page, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await ScopeAsync(db, login, cancellationToken) is not { } scope)
-        {
-            return null;
-        }
-
-        var logs = db.EaLogs.AsNoTracking().Where(l => l.AccountId == scope.AccountId);
-        logs = level is null ? logs : logs.Where(l => l.Level == level);
-        logs = page.FromTime is { } from ? logs.Where(l => l.ReceivedAt >= from) : logs;
-        logs = page.ToTime is { } to ? logs.Where(l => l.ReceivedAt < to) : logs;
-        if (page.After is { } after)
-        {
-            var at = after.KeyTime;
-            logs = logs.Where(l => l.ReceivedAt < at || (l.ReceivedAt == at && l.Id < after.Tie));
-        }
-
-        var rows = await logs.OrderByDescending(l => l.ReceivedAt).ThenByDescending(l => l.Id).Take(page.Size + 1)
-            .Select(l => new EaLogView(l.Id, l.Level, l.Message, l.Details, l.ReceivedAt))
-            .ToListAsync(cancellationToken);
-        return PageOf(rows, page.Size, last => PageCursor.At(last.ReceivedAt, last.Id));
-    }
-
-    public async Task<HistoryPage<AuditView>?> AuditAsync(long login, string? action, PageQuery page, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await ScopeAsync(db, login, cancellationToken) is not { } scope)
-        {
-            return null;
-        }
-
-        var events = db.AuditEvents.AsNoTracking().Where(e => e.AccountId == scope.AccountId);
-        events = action is null ? events : events.Where(e => e.Action == action);
-        events = page.FromTime is { } from ? events.Where(e => e.At >= from) : events;
-        events = page.ToTime is { } to ? events.Where(e => e.At < to) : events;
-        if (page.After is { } after)
-        {
-            var at = after.KeyTime;
-            events = events.Where(e => e.At < at || (e.At == at && e.Id < after.Tie));
-        }
-
-        var rows = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
-        var views = rows.Select(e => new AuditView(e.Id, e.At, e.Actor, e.Action, e.Subject,
-            e.Data is null ? null : ParseJson(e.Data))).ToList();
-        return PageOf(views, page.Size, last => PageCursor.At(last.At, last.Id));
-    }
-
-    private static Task<Scope?> ScopeAsync(TradingDbContext db, long login, CancellationToken cancellationToken) =>
-        db.Accounts.AsNoTracking().Where(a => a.Login == login)
+        var scope = await db.Accounts.AsNoTracking().Where(a => a.Login == login)
             .Select(a => new Scope(a.Id, a.Broker, db.Connections.Where(c => c.AccountId == a.Id).Select(c => c.BrokerOffsetSeconds).FirstOrDefault()))
             .SingleOrDefaultAsync(cancellationToken);
+        return scope is null ? null : await read(db, scope);
+    }
 
     /// <summary>The query's UTC window on the broker's clock, which bars and transactions are stamped with.</summary>
     private static (long? From, long? To) BrokerWindow(PageQuery page, Scope scope) =>
