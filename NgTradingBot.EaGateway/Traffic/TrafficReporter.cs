@@ -56,5 +56,10 @@ public sealed class TrafficReporter(TrafficRecorder recorder, AccountTrafficStor
             Sum(a.RequestLatency, b.RequestLatency),
             Sum(a.HeartbeatLatency, b.HeartbeatLatency))))];
 
-    private static long[] Sum(long[] a, long[] b) => [.. a.Zip(b, (x, y) => x + y)];
+    private static long[] Sum(long[] a, long[] b)
+    {
+        var sum = new LatencyHistogram([.. a]);
+        sum.Add(new LatencyHistogram(b));
+        return sum.Counts;
+    }
 }
