@@ -10,20 +10,24 @@ var setup = AppHostSetup.Create(builder);
 // Infrastructure
 var database = builder.AddTradingDatabase(setup, serverName: "postgres", databaseName: "ngtradingbot");
 var redis = builder.AddDurableRedis(setup, "redis");
+var keys = AccessKeys.Add(builder, setup);
 
 // Services
 var core = builder.AddProject<Projects.NgTradingBot_Core>("core")
     .WithLoopbackHttpEndpoint(setup, defaultPort: 9910)
     .WithReference(database).WaitFor(database)
     .WithReference(redis).WaitFor(redis)
+    .WithEnvironment("Access__OperatorKey", keys.Operator)
+    .WithEnvironment("Access__ServiceKey", keys.Service)
     .WithHttpHealthCheck("/health")
-    .WithTestOrderCommand()
+    .WithTestOrderCommand(keys.Operator)
     .RestartedWhenCrashed();
 
 var gateway = builder.AddProject<Projects.NgTradingBot_EaGateway>("gateway")
     .WithEaEndpoints(setup)
     .WithReference(redis).WaitFor(redis)
     .WithReference(core).WaitFor(core)
+    .WithEnvironment("EaGateway__ServiceKey", keys.Service)
     .WithHttpHealthCheck("/health", endpointName: "command")
     .RestartedWhenCrashed();
 
@@ -31,6 +35,7 @@ var gateway = builder.AddProject<Projects.NgTradingBot_EaGateway>("gateway")
 builder.AddProject<Projects.NgTradingBot_Web>("web")
     .WithLoopbackHttpEndpoint(setup, defaultPort: 9905)
     .WithReference(core).WaitFor(core)
+    .WithEnvironment("Core__OperatorKey", keys.Operator)
     .WithHttpHealthCheck("/health")
     .RestartedWhenCrashed();
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using NgTradingBot.Core.Access;
 using NgTradingBot.Core.Accounts;
+using NgTradingBot.Core.Api;
 using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.Connections;
 using NgTradingBot.Core.EaInternal;
@@ -41,6 +43,8 @@ public static class ApplicationServiceExtensions
         // Binding failures throw, so ApiErrorMiddleware can answer them with a JSON message instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
+        builder.AddAccess();
+        builder.AddApiReference();
         builder.AddAccounts();
         builder.AddEaInternal();
         builder.AddIngest();

@@ -1,4 +1,5 @@
 using NgTradingBot.Core;
+using NgTradingBot.Core.Access;
 using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Api;
 using NgTradingBot.Core.Commands;
@@ -14,11 +15,15 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseMiddleware<ApiErrorMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapStatusApi();
 app.MapAccountsApi();
 app.MapEaInternalApi();
 app.MapCommandsApi();
 app.MapHistoryApi();
+app.MapKeysApi();
+app.MapApiReference();
 
 app.Run();

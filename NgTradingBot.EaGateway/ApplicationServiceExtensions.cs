@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using NgTradingBot.EaGateway.Auth;
 using NgTradingBot.EaGateway.Commands;
 using NgTradingBot.EaGateway.CoreApi;
@@ -13,7 +14,7 @@ public static class ApplicationServiceExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
-        builder.AddEaHandoff();
+        builder.AddEaHandoff(traceCommands: false);
 
         builder.Services.AddOptions<EaGatewayOptions>()
             .BindConfiguration(EaGatewayOptions.SectionName)
@@ -33,7 +34,12 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<CommandAvailability>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CommandAvailability>());
         builder.Services.AddSingleton<CommandDispenser>();
-        builder.Services.AddHttpClient<CoreEaClient>(client => client.BaseAddress = new Uri("http://core"));
+        builder.Services.AddHttpClient<CoreEaClient>((services, client) =>
+        {
+            client.BaseAddress = new Uri("http://core");
+            // Core's internal EA routes take only the gateway's own service key.
+            client.DefaultRequestHeaders.Authorization = new("Bearer", services.GetRequiredService<IOptions<EaGatewayOptions>>().Value.ServiceKey);
+        });
         builder.Services.AddHostedService<CoreWarmUp>();
 
         // One process, four listeners: the deployed EA sends each kind of traffic to its own port.

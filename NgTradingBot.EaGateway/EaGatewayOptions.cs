@@ -8,6 +8,11 @@ public sealed class EaGatewayOptions : IValidatableObject
 {
     public const string SectionName = "EaGateway";
 
+    /// <summary>The gateway's key for Core's internal EA routes (<c>Access:ServiceKey</c> on Core); the AppHost generates it.</summary>
+    [Required(ErrorMessage = "EaGateway:ServiceKey is required (the AppHost generates one; a deployment sets it as a secret).")]
+    [MinLength(24, ErrorMessage = "EaGateway:ServiceKey must be at least 24 characters.")]
+    public string ServiceKey { get; set; } = "";
+
     /// <summary>The EA connects from a Windows VPS, so the default is every interface.</summary>
     [Required]
     public string BindAddress { get; set; } = "0.0.0.0";

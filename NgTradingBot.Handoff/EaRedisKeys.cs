@@ -21,6 +21,9 @@ public static class EaRedisKeys
     /// <summary>Pub/sub channel: an account (login) has new commands waiting.</summary>
     public const string CommandsReadyChannel = "ea:commands-ready";
 
+    /// <summary>Core to Core: a command changed state (JSON id, login, status), for callers waiting on it.</summary>
+    public const string CommandChangesChannel = "core:command-changes";
+
     /// <summary>Hash: account id, enrollment, current and previous API key hashes.</summary>
     public static string Credentials(long login) => $"ea:cred:{login}";
 

@@ -24,7 +24,7 @@ public static class LocalPostgresBuilderExtensions
             setup.Refuse($"The PostgreSQL cluster in {dataDirectory} has lost its password file {passwordFile}: delete the cluster folder to start with a new one.");
         }
 
-        var password = builder.AddParameter($"{name}-password", PostgresCluster.ReadOrCreatePassword(passwordFile), secret: true);
+        var password = builder.AddParameter($"{name}-password", SecretFile.ReadOrCreate(passwordFile), secret: true);
         var server = new LocalPostgresServerResource(name, "sh", dataDirectory, bin ?? "/nonexistent", password.Resource);
 
         // SIGTERM from the orchestrator becomes a fast shutdown; no Unix socket, since socket paths under a deep

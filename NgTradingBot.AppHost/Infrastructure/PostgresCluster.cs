@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 
 namespace NgTradingBot.AppHost.Infrastructure;
@@ -11,23 +10,6 @@ namespace NgTradingBot.AppHost.Infrastructure;
 public static class PostgresCluster
 {
     public static bool RunningAsRoot { get; } = Environment.UserName == "root";
-
-    /// <summary>The superuser password, kept beside the cluster since initdb set it; a new cluster gets a new one.</summary>
-    public static string ReadOrCreatePassword(string passwordFile)
-    {
-        if (File.Exists(passwordFile))
-        {
-            return File.ReadAllText(passwordFile).Trim();
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(passwordFile)!);
-        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        File.WriteAllText(passwordFile, password);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        return password;
-    }
 
     public static bool Exists(string dataDirectory) => File.Exists(Path.Combine(dataDirectory, "PG_VERSION"));
 

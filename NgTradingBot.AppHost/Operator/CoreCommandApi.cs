@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace NgTradingBot.AppHost.Operator;
 
-/// <summary>The two calls the dashboard's operator commands make to Core's API: the same validated routes a strategy uses.</summary>
-public sealed class CoreCommandApi(Uri coreUrl)
+/// <summary>The two calls the dashboard's operator commands make to Core's API, as the operator: the same validated routes a strategy uses.</summary>
+public sealed class CoreCommandApi(Uri coreUrl, string operatorKey)
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(15) };
 
@@ -16,16 +16,19 @@ public sealed class CoreCommandApi(Uri coreUrl)
         public bool Success => CommandId is not null;
     }
 
-    public async Task<IReadOnlyList<Account>> ListActiveAccountsAsync(CancellationToken cancellationToken) =>
-        await Http.GetFromJsonAsync<List<Account>>(new Uri(coreUrl, "/api/accounts?enrollment=active"), JsonSerializerOptions.Web, cancellationToken) ?? [];
+    public async Task<IReadOnlyList<Account>> ListActiveAccountsAsync(CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, "/api/accounts?enrollment=active");
+        using var response = await Http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<List<Account>>(JsonSerializerOptions.Web, cancellationToken) ?? [];
+    }
 
     /// <summary>Creates the order once: the idempotency key makes a retried request the same command.</summary>
     public async Task<Created> CreateOpenTradeAsync(long login, object payload, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(coreUrl, $"/api/accounts/{login}/commands"))
-        {
-            Content = JsonContent.Create(new { type = "OPEN_TRADE", priority = "HIGH", payload, createdBy = "aspire-dashboard" }),
-        };
+        using var request = Request(HttpMethod.Post, $"/api/accounts/{login}/commands");
+        request.Content = JsonContent.Create(new { type = "OPEN_TRADE", priority = "HIGH", payload, createdBy = "aspire-dashboard" });
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         using var response = await Http.SendAsync(request, cancellationToken);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
@@ -35,5 +38,12 @@ public sealed class CoreCommandApi(Uri coreUrl)
             return new Created(id, $"Command {id} is queued for account {login}; GET /api/commands/{id} on Core follows it.");
         }
         return new Created(null, body.RootElement.TryGetProperty("message", out var message) ? message.GetString() ?? "refused" : $"Core answered {(int)response.StatusCode}");
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, new Uri(coreUrl, path));
+        request.Headers.Authorization = new("Bearer", operatorKey);
+        return request;
     }
 }

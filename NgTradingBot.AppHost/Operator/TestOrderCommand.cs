@@ -14,8 +14,8 @@ public static class TestOrderCommand
     public const string Name = "send-test-order";
     public const decimal DefaultVolume = 0.01m;
 
-    public static IResourceBuilder<ProjectResource> WithTestOrderCommand(this IResourceBuilder<ProjectResource> core) =>
-        core.WithCommand(Name, "Send a test order", context => SendAsync(core.Resource, context), new CommandOptions
+    public static IResourceBuilder<ProjectResource> WithTestOrderCommand(this IResourceBuilder<ProjectResource> core, IResourceBuilder<ParameterResource> operatorKey) =>
+        core.WithCommand(Name, "Send a test order", context => SendAsync(core.Resource, operatorKey.Resource, context), new CommandOptions
         {
             Description = "Opens a small position on one account's terminal through Core's command API (migration guide, step 6).",
             IconName = "Send",
@@ -24,14 +24,14 @@ public static class TestOrderCommand
                 : ResourceCommandState.Hidden,
         });
 
-    private static async Task<ExecuteCommandResult> SendAsync(ProjectResource core, ExecuteCommandContext context)
+    private static async Task<ExecuteCommandResult> SendAsync(ProjectResource core, ParameterResource operatorKey, ExecuteCommandContext context)
     {
         var interaction = context.Services.GetRequiredService<IInteractionService>();
         if (!interaction.IsAvailable)
         {
             return CommandResults.Failure("Sending a test order needs the dashboard to ask for the order.");
         }
-        var api = new CoreCommandApi(new Uri(core.GetEndpoint("http").Url));
+        var api = new CoreCommandApi(new Uri(core.GetEndpoint("http").Url), (await operatorKey.GetValueAsync(context.CancellationToken))!);
         var accounts = await api.ListActiveAccountsAsync(context.CancellationToken);
         if (accounts.Count == 0)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NgTradingBot.Core.Access;
 using NgTradingBot.Core.Api;
 
 namespace NgTradingBot.Core.Accounts;
@@ -13,7 +14,7 @@ public static class AccountsApi
     {
         var api = app.MapGroup("/api/accounts");
         api.MapGet("/", ListAsync);
-        api.MapGet("/{login}", GetAsync);
+        api.MapGet("/{login}", GetAsync).RequireAccountAccess(AccessPolicies.ReadAccounts);
         api.MapPost("/{login}/approve", ApproveAsync);
         api.MapPost("/{login}/block", BlockAsync);
         api.MapPut("/{login}/symbols", SetSymbolsAsync);

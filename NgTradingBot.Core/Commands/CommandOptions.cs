@@ -30,6 +30,18 @@ public sealed class CommandOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan RetainFinishedFor { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>The longest <c>?wait=</c> a caller may ask for on <c>GET /api/commands/{id}</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>A waiting caller's command is read again this often even without an announcement (one lost while Redis was away).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan WaitRecheckInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>An account's event stream sends a comment this often, so proxies keep an idle stream open.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan EventStreamKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (DefaultExpiresIn > MaxExpiresIn)

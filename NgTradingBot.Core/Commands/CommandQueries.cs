@@ -28,6 +28,20 @@ public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
         return found?.Command.ToView(found.Login, [.. found.Transitions.Select(t => t.ToView())]);
     }
 
+    /// <summary>The login of the account a command belongs to, or null when the command is not known.</summary>
+    public async Task<long?> GetOwnerAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Commands.Where(c => c.Id == id).Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => (long?)a.Login)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<bool> AccountExistsAsync(long login, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Accounts.AnyAsync(a => a.Login == login, cancellationToken);
+    }
+
     /// <summary>An account's commands, newest first; null when the login is unknown.</summary>
     public async Task<IReadOnlyList<CommandView>?> ListAsync(long login, string? status, int limit, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ public sealed class CommandService(
     CommandQueries queries,
     IOptions<CommandOptions> options,
     CommandMetrics metrics,
+    CommandChanges changes,
     TimeProvider clock,
     ILogger<CommandService> logger)
 {
@@ -27,7 +28,8 @@ public sealed class CommandService(
 
     public sealed record Result(Outcome Outcome, CommandView? Command = null, string? Message = null);
 
-    public async Task<Result> CreateAsync(long login, CreateCommandRequest request, string? idempotencyKey, CancellationToken cancellationToken)
+    /// <param name="caller">Who asks (the operator, or a strategy key's id), kept in the command's first transition.</param>
+    public async Task<Result> CreateAsync(long login, CreateCommandRequest request, string? idempotencyKey, string caller, CancellationToken cancellationToken)
     {
         var command = CommandRequestValidator.Validate(request, options.Value, out var problem);
         if (command is null)
@@ -72,12 +74,13 @@ public sealed class CommandService(
             }
 
             db.CommandTransitions.Add(CommandTransition.Of(id, null, CommandStatuses.Pending,
-                new { priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, expiresInSeconds = (int)command.ExpiresIn.TotalSeconds }));
+                new { priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, key = caller, expiresInSeconds = (int)command.ExpiresIn.TotalSeconds }));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         metrics.Created(command.Type);
+        await changes.PublishAsync(id, login, CommandStatuses.Pending);
         try
         {
             await queue.EnqueueAsync(new QueuedCommand(id, login, command.Priority, flatJson));
@@ -94,8 +97,9 @@ public sealed class CommandService(
     /// Cancels a command that has not been delivered. Delivery is at most once and cannot be recalled: a
     /// command the gateway already handed to the EA is refused with <see cref="Outcome.AlreadyDelivered"/>.
     /// </summary>
-    public async Task<Result> CancelAsync(string id, CancellationToken cancellationToken)
+    public async Task<Result> CancelAsync(string id, string caller, CancellationToken cancellationToken)
     {
+        long login;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -108,6 +112,7 @@ public sealed class CommandService(
                 return new Result(Outcome.NotFound, Message: $"Command {id} is not known");
             }
 
+            login = found.Login;
             var status = found.Command.Status;
             if (status != CommandStatuses.Pending)
             {
@@ -126,12 +131,13 @@ public sealed class CommandService(
 
             found.Command.Status = CommandStatuses.Cancelled;
             found.Command.FinishedAt = clock.GetUtcNow();
-            db.CommandTransitions.Add(CommandTransition.Of(id, CommandStatuses.Pending, CommandStatuses.Cancelled, new { reason = "cancelled through the API" }));
+            db.CommandTransitions.Add(CommandTransition.Of(id, CommandStatuses.Pending, CommandStatuses.Cancelled, new { reason = "cancelled through the API", key = caller }));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         metrics.Transitioned(CommandStatuses.Cancelled);
+        await changes.PublishAsync(id, login, CommandStatuses.Cancelled);
         await queue.RetireAsync(id, options.Value.RetainFinishedFor);
         return new Result(Outcome.Cancelled, await queries.GetAsync(id, cancellationToken));
     }

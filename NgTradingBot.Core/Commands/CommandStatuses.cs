@@ -21,6 +21,9 @@ public static class CommandStatuses
     /// <summary>Not finished yet (matched by the partial index commands_open).</summary>
     public static readonly string[] Open = [Pending, Delivered, OutcomeUnknown];
 
+    /// <summary>Nothing more will happen to a command in these states.</summary>
+    public static bool IsFinal(string status) => status is Completed or Failed or Expired or TimedOut or Cancelled;
+
     /// <summary>A response arriving in these states is a duplicate: the command's outcome is already known.</summary>
     public static bool HasOutcome(string status) => status is Completed or Failed;
 }

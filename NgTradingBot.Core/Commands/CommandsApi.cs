@@ -1,9 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NgTradingBot.Core.Access;
 using NgTradingBot.Core.Api;
 
 namespace NgTradingBot.Core.Commands;
 
-/// <summary>The command API strategies use: create, inspect, list and cancel commands.</summary>
+/// <summary>The command API strategies use: create, follow (long poll or event stream), list and cancel commands.</summary>
 public static class CommandsApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -12,10 +14,11 @@ public static class CommandsApi
 
     public static IEndpointRouteBuilder MapCommandsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/accounts/{login}/commands", CreateAsync);
-        app.MapGet("/api/accounts/{login}/commands", ListAsync);
-        app.MapGet("/api/commands/{id}", GetAsync);
-        app.MapPost("/api/commands/{id}/cancel", CancelAsync);
+        app.MapPost("/api/accounts/{login}/commands", CreateAsync).RequireAccountAccess(AccessPolicies.Trade);
+        app.MapGet("/api/accounts/{login}/commands", ListAsync).RequireAccountAccess(AccessPolicies.ReadCommands);
+        app.MapGet("/api/accounts/{login}/commands/events", CommandEventStream.StreamAsync).RequireAccountAccess(AccessPolicies.ReadCommands);
+        app.MapGet("/api/commands/{id}", GetAsync).RequireAuthorization(AccessPolicies.ReadCommands);
+        app.MapPost("/api/commands/{id}/cancel", CancelAsync).RequireAuthorization(AccessPolicies.Trade);
         return app;
     }
 
@@ -29,7 +32,7 @@ public static class CommandsApi
             return ApiError.BadRequest($"{IdempotencyKeyHeader} must be 1 to {MaxIdempotencyKeyLength} printable characters");
         }
 
-        var result = await commands.CreateAsync(login, request, idempotencyKey, cancellationToken);
+        var result = await commands.CreateAsync(login, request, idempotencyKey, http.HttpContext.User.Name(), cancellationToken);
         return result.Outcome switch
         {
             CommandService.Outcome.Created => TypedResults.Created($"/api/commands/{result.Command!.Id}", result.Command),
@@ -56,18 +59,53 @@ public static class CommandsApi
         return commands is null ? ApiError.NotFound($"Account {login} is not known") : TypedResults.Ok(commands);
     }
 
+    /// <summary>With <c>?wait=30s</c>: answers once the command is final or the wait is over, whichever comes first.</summary>
     private static async Task<Results<Ok<CommandView>, JsonHttpResult<ApiError>>> GetAsync(
-        string id, CommandQueries queries, CancellationToken cancellationToken) =>
-        await queries.GetAsync(id, cancellationToken) is { } command ? TypedResults.Ok(command) : ApiError.NotFound($"Command {id} is not known");
+        string id, string? wait, ClaimsPrincipal caller, CommandQueries queries, CommandWaits waits, AccessRefusals refusals,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        TimeSpan? waitFor = null;
+        if (wait is not null && (waitFor = waits.ParseWait(wait, out var problem)) is null)
+        {
+            return ApiError.BadRequest(problem!);
+        }
+
+        var command = waitFor is { } time && time > TimeSpan.Zero
+            ? await waits.GetAsync(id, time, cancellationToken)
+            : await queries.GetAsync(id, cancellationToken);
+        if (command is null)
+        {
+            return ApiError.NotFound($"Command {id} is not known");
+        }
+        return caller.MayAccess(command.Login) ? TypedResults.Ok(command) : await RefuseAsync(refusals, http, command.Login);
+    }
 
     /// <summary>200 with the cancelled command; 409 once the command was delivered (the EA cannot be asked to forget it).</summary>
     private static async Task<Results<Ok<CommandView>, JsonHttpResult<ApiError>>> CancelAsync(
-        string id, CommandService commands, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal caller, CommandQueries queries, CommandService commands, AccessRefusals refusals,
+        HttpContext http, CancellationToken cancellationToken)
     {
-        var result = await commands.CancelAsync(id, cancellationToken);
+        if (await queries.GetOwnerAsync(id, cancellationToken) is not { } login)
+        {
+            return ApiError.NotFound($"Command {id} is not known");
+        }
+
+        if (!caller.MayAccess(login))
+        {
+            return await RefuseAsync(refusals, http, login);
+        }
+
+        var result = await commands.CancelAsync(id, caller.Name(), cancellationToken);
         return result.Outcome is CommandService.Outcome.Cancelled or CommandService.Outcome.Existing
             ? TypedResults.Ok(result.Command!)
             : ToError(result);
+    }
+
+    private static async Task<JsonHttpResult<ApiError>> RefuseAsync(AccessRefusals refusals, HttpContext http, long login)
+    {
+        var reason = CallerAccess.NotYourAccount(login);
+        await refusals.AuditAsync(http, StatusCodes.Status403Forbidden, reason);
+        return ApiError.Of(StatusCodes.Status403Forbidden, reason);
     }
 
     private static JsonHttpResult<ApiError> ToError(CommandService.Result result) => result.Outcome switch

@@ -12,6 +12,9 @@ public static class CommandsServiceExtensions
         builder.Services.AddSingleton<CommandMetrics>();
         builder.Services.AddSingleton<CommandQueries>();
         builder.Services.AddSingleton<CommandService>();
+        builder.Services.AddSingleton<CommandChanges>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CommandChanges>());
+        builder.Services.AddSingleton<CommandWaits>();
         builder.Services.AddHostedService<CommandRelay>();
         builder.Services.AddHostedService<CommandTimeouts>();
         return builder;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NgTradingBot.Core.Access;
 using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Api;
 using NgTradingBot.EaProtocol.Domain;
@@ -16,7 +17,7 @@ public static class EaInternalApi
 
     public static IEndpointRouteBuilder MapEaInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/ea");
+        var api = app.MapGroup("/internal/ea").RequireAuthorization(AccessPolicies.Service).ExcludeFromDescription();
         api.MapPost("/connect", ConnectAsync);
         api.MapGet("/symbols", GetSymbolsAsync);
         api.MapGet("/coverage", GetCoverageAsync);

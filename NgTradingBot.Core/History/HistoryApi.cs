@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NgTradingBot.Core.Access;
 using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Api;
 using NgTradingBot.EaProtocol.Domain;
@@ -13,7 +14,7 @@ public static class HistoryApi
 {
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/accounts/{login}").AddEndpointFilter<PageQueryCheck>();
+        var api = app.MapGroup("/api/accounts/{login}").RequireAccountAccess(AccessPolicies.ReadAccounts).AddEndpointFilter<PageQueryCheck>();
         api.MapGet("/ticks", TicksAsync);
         api.MapGet("/bars", BarsAsync);
         api.MapGet("/transactions", TransactionsAsync);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Npgsql;
+using NgTradingBot.Core.Access;
 using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Audit;
 using NgTradingBot.Core.Commands;
@@ -45,6 +46,7 @@ public sealed class TradingDbContext : DbContext
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<IngestReceipt> IngestReceipts => Set<IngestReceipt>();
     public DbSet<IngestFailure> IngestFailures => Set<IngestFailure>();
+    public DbSet<StrategyKey> StrategyKeys => Set<StrategyKey>();
 
     /// <summary>The one place the provider is set up, for the running service and for the design-time tools alike.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>

@@ -23,6 +23,7 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
         using var recorder = new LatencyRecorder();
         using var http = new HttpClient(recorder) { Timeout = Timeout.InfiniteTimeSpan };
         using var core = new HttpClient { BaseAddress = app.GetEndpoint("core", "http") };
+        core.DefaultRequestHeaders.Authorization = new("Bearer", CompositionKeys.Operator(app));
         await using var fleet = new EaFleet(template, eas, loginBase, http);
         using var stop = new CancellationTokenSource();
         var run = fleet.RunAsync(stop.Token);

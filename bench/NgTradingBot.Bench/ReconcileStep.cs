@@ -20,6 +20,7 @@ public sealed class ReconcileStep(DistributedApplication app)
     public async Task<ReconcileResult> RunAsync(int positions)
     {
         using var core = app.CreateHttpClient("core");
+        core.DefaultRequestHeaders.Authorization = new("Bearer", CompositionKeys.Service(app));
         (await core.PostAsJsonAsync("/internal/ea/connect", new { login = Login, broker = "Bench Broker", availableSymbols = new[] { "EURUSD" } }))
             .EnsureSuccessStatusCode();
         var tickets = Enumerable.Range(1, positions).Select(i => 9_000_000L + i).ToList();

@@ -13,7 +13,7 @@ namespace NgTradingBot.Core.Ingest.Handlers;
 /// truth, so a command Core had meanwhile expired or cancelled is recorded as delivered too (and audited).
 /// </summary>
 // Raw Npgsql: once per command on the ingest batch's own transaction, bound and read by position with no mapping layer.
-public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, CommandMetrics metrics) : IIngestHandler
+public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, CommandMetrics metrics, CommandChanges changes) : IIngestHandler
 {
     private sealed record CommandState(long AccountId, string Status);
 
@@ -55,10 +55,11 @@ public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, Co
         }
 
         context.Effects = new { commandId, from = command.Status, via };
-        context.AfterCommit.Add(() =>
+        var login = context.Account.Login;
+        context.AfterCommit.Add(async () =>
         {
             metrics.Transitioned(CommandStatuses.Delivered);
-            return Task.CompletedTask;
+            await changes.PublishAsync(commandId, login, CommandStatuses.Delivered);
         });
     }
 

@@ -15,7 +15,7 @@ namespace NgTradingBot.Core.Ingest.Handlers;
 /// leaves a note. An OPEN_TRADE's response carries the new position's ticket, which links the trade.
 /// </summary>
 // Raw Npgsql: once per command on the ingest batch's own transaction, bound and read by position with no mapping layer.
-public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<CommandOptions> options, CommandMetrics metrics) : IIngestHandler
+public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<CommandOptions> options, CommandMetrics metrics, CommandChanges changes) : IIngestHandler
 {
     private sealed record CommandState(long AccountId, string Status, string Type);
 
@@ -72,9 +72,11 @@ public sealed class CommandResponseHandler(RedisCommandQueue queue, IOptions<Com
         }
 
         context.Effects = new { commandId, from = command.Status, to = toStatus, ticket };
+        var login = context.Account.Login;
         context.AfterCommit.Add(async () =>
         {
             metrics.Transitioned(toStatus);
+            await changes.PublishAsync(commandId, login, toStatus);
             await queue.RetireAsync(commandId, options.Value.RetainFinishedFor);
         });
     }

@@ -22,6 +22,63 @@ namespace NgTradingBot.Core.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("NgTradingBot.Core.Access.StrategyKey", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.PrimitiveCollection<long[]>("Logins")
+                        .HasColumnType("bigint[]")
+                        .HasColumnName("logins");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("prefix");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<DateTimeOffset?>("RotatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rotated_at");
+
+                    b.PrimitiveCollection<string[]>("Scopes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("scopes");
+
+                    b.HasKey("Id")
+                        .HasName("strategy_keys_pkey");
+
+                    b.HasIndex("Hash")
+                        .IsUnique()
+                        .HasDatabaseName("strategy_keys_hash_key");
+
+                    b.ToTable("strategy_keys", null, t =>
+                        {
+                            t.HasCheckConstraint("strategy_keys_scopes_check", "scopes <@ ARRAY['trade', 'read']::text[] AND cardinality(scopes) > 0");
+                        });
+                });
+
             modelBuilder.Entity("NgTradingBot.Core.Accounts.Account", b =>
                 {
                     b.Property<long>("Id")

@@ -33,7 +33,7 @@ public sealed class AccessPolicyTests(AccessPolicyFixture fixture)
     {
         const long login = 5_600_000_001;
         using var wire = new EaWire(fixture.App);
-        using var core = fixture.App.CreateHttpClient("core");
+        using var core = fixture.App.CreateCoreClient();
         var connect = EaRequestBodies.Connect(login, "Policy Broker", 1730709000, ["EURUSD"]);
 
         var held = await wire.PostAsync("command", "/api/connect", connect);
@@ -65,7 +65,7 @@ public sealed class AccessPolicyTests(AccessPolicyFixture fixture)
     {
         const long flooder = 5_600_000_002, neighbour = 5_600_000_003;
         using var wire = new EaWire(fixture.App);
-        using var core = fixture.App.CreateHttpClient("core");
+        using var core = fixture.App.CreateCoreClient();
         var keys = new Dictionary<long, string>();
         foreach (var login in new[] { flooder, neighbour })
         {

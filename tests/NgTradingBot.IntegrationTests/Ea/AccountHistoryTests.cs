@@ -21,7 +21,7 @@ public sealed class AccountHistoryTests(AppFixture fixture)
     {
         using var wire = new EaWire(fixture.App);
         await using var probe = new SystemProbe(fixture.App);
-        using var core = fixture.App.CreateHttpClient("core");
+        using var core = fixture.App.CreateCoreClient();
         var key = await wire.ConnectAsync(Login, "History Broker A");
         var otherKey = await wire.ConnectAsync(OtherLogin, "History Broker B");
 
@@ -97,7 +97,7 @@ public sealed class AccountHistoryTests(AppFixture fixture)
     [InlineData("logs?level=DEBUG", "level must be one of")]
     public async Task UnusableQueriesAreRefusedWithTheirReason(string query, string reason)
     {
-        using var core = fixture.App.CreateHttpClient("core");
+        using var core = fixture.App.CreateCoreClient();
 
         using var response = await core.GetAsync($"/api/accounts/{Login}/{query}");
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -111,7 +111,7 @@ public sealed class AccountHistoryTests(AppFixture fixture)
     [InlineData("/api/accounts/not-a-login/audit", HttpStatusCode.BadRequest, "login")]
     public async Task AnUnknownAccountIsNotFoundAndAMalformedOneIsRefused(string path, HttpStatusCode status, string message)
     {
-        using var core = fixture.App.CreateHttpClient("core");
+        using var core = fixture.App.CreateCoreClient();
 
         using var response = await core.GetAsync(path);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;

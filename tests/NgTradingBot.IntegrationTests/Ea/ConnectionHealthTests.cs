@@ -146,7 +146,7 @@ public sealed class ConnectionHealthTests(AppFixture fixture)
 
     private async Task<JsonElement> CoreAccountAsync(long login)
     {
-        using var core = fixture.App.CreateHttpClient("core");
+        using var core = fixture.App.CreateCoreClient();
         return await core.GetFromJsonAsync<JsonElement>($"/api/accounts/{login}");
     }
 }

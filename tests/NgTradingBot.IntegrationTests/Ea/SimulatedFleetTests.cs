@@ -48,7 +48,7 @@ public sealed class SimulatedFleetTests(FleetFixture fixture)
 
         Assert.True(await probe.ScalarAsync<long>("SELECT count(*) FROM ticks t JOIN accounts a ON a.id = t.account_id WHERE a.login = 50000000") > 0);
         // Real EA traffic must take the batched path: a batch stored message by message means a write bug.
-        using var core = fixture.App.CreateHttpClient("core");
+        using var core = fixture.App.CreateCoreClient();
         var ingest = (await core.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("ingest");
         Assert.True(ingest.GetProperty("stored").GetInt64() > 0);
         Assert.Equal(0, ingest.GetProperty("isolatedBatches").GetInt64());

@@ -15,7 +15,7 @@ public sealed class InfrastructureTests(AppFixture fixture)
     public async Task CoreAppliesEveryMigrationAndReportsItFromTheDatabase()
     {
         await fixture.App.WaitHealthyAsync("core");
-        using var client = fixture.App.CreateHttpClient("core");
+        using var client = fixture.App.CreateCoreClient();
 
         var status = await client.GetFromJsonAsync<JsonElement>("/api/status");
 

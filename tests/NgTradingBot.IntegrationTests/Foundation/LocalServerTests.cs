@@ -57,7 +57,7 @@ public sealed class LocalServerTests(LocalServersFixture fixture)
         var took = clock.Elapsed;
         // Long enough for every one of Core's sweeps (each runs at least every second) to meet the database down.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        using var core = fixture.App.CreateHttpClient("core");
+        using var core = fixture.App.CreateCoreClient();
         using var whileDown = await core.GetAsync("/api/accounts");
         var whileDownBody = await whileDown.Content.ReadAsStringAsync();
         var start = await Commands.ExecuteCommandAsync("postgres", KnownResourceCommands.StartCommand);

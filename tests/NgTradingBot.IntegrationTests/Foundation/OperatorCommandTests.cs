@@ -47,7 +47,7 @@ public sealed class OperatorCommandTests(AppFixture fixture)
         await using var ea = SimulatedEas.Create(fixture.App, login);
         Assert.True(await ea.InitAsync());
         Assert.True(ea.Terminal.TryGetTick("EURUSD", out var quote));
-        var api = new CoreCommandApi(fixture.App.GetEndpoint("core", "http"));
+        var api = new CoreCommandApi(fixture.App.GetEndpoint("core", "http"), fixture.App.OperatorKey());
 
         var accounts = await api.ListActiveAccountsAsync(CancellationToken.None);
         var wrongSide = await api.CreateOpenTradeAsync(login, new

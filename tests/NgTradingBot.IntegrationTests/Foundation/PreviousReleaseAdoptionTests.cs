@@ -37,7 +37,7 @@ public sealed class PreviousReleaseAdoptionTests(LocalServersFixture fixture)
         }
 
         await using var given = await GivenServerApp.StartAsync(previous);
-        using var core = given.App.CreateHttpClient("core");
+        using var core = given.App.CreateCoreClient();
 
         var account = await core.GetFromJsonAsync<JsonElement>($"/api/accounts/{Login}");
         var command = await core.GetFromJsonAsync<JsonElement>("/api/commands/cmd_adopted_1");

@@ -76,7 +76,7 @@ public sealed class ResourceHealthTests(AppFixture fixture)
     [Fact]
     public async Task LivenessExcludesDependencies()
     {
-        using var client = fixture.App.CreateHttpClient("core");
+        using var client = fixture.App.CreateCoreClient();
 
         using var report = JsonDocument.Parse(await client.GetStringAsync("/alive"));
 

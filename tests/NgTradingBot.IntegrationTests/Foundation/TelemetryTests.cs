@@ -9,7 +9,7 @@ public sealed class TelemetryTests(AppFixture fixture)
     [Fact]
     public async Task ServicesExportFrameworkAndOwnMetricsOverOtlp()
     {
-        using var client = fixture.App.CreateHttpClient("core");
+        using var client = fixture.App.CreateCoreClient();
         await client.GetStringAsync("/api/status");
 
         // OTLP protobuf carries names as raw UTF-8, so the exported batches can be searched as text.

@@ -1,5 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
+using NgTradingBot.Client;
 using NgTradingBot.EaSimulator;
 
 namespace NgTradingBot.IntegrationTests.Hosting;
@@ -29,14 +28,8 @@ public static class SimulatedEas
     /// <summary>Creates a command through Core's API, as a strategy would; returns its id.</summary>
     public static async Task<string> CreateCommandAsync(DistributedApplication app, long login, string type, object payload)
     {
-        using var core = app.CreateHttpClient("core");
-        using var response = await core.PostAsJsonAsync($"/api/accounts/{login}/commands", new { type, payload });
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"creating {type} answered {(int)response.StatusCode}: {body}");
-        }
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        using var core = app.CreateOperatorClient();
+        return (await core.CreateCommandAsync(login, new CommandRequest(type, payload))).Id;
     }
 
     /// <summary>Runs the EA's timer until the command has been executed (or fails the test after 30 s).</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using NgTradingBot.Core.Access;
 using NgTradingBot.Core.Accounts;
 using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.Connections;
@@ -32,6 +33,16 @@ public sealed class CoreOptionsTests
         Assert.Empty(Validate(new MarketDataOptions()));
         Assert.Equal(EnrollmentPolicy.Open, new EnrollmentOptions().Policy);
         Assert.Equal(["EURUSD", "GBPUSD", "USDJPY", "XAUUSD", "BTCUSD"], new EnrollmentOptions().EffectiveDefaultSymbols);
+    }
+
+    [Fact]
+    public void CoreDoesNotStartWithoutBothKeys()
+    {
+        var key = new string('k', AccessOptions.MinimumKeyLength);
+
+        Assert.Empty(Validate(new AccessOptions { OperatorKey = key, ServiceKey = key }));
+        Assert.Contains(Validate(new AccessOptions { ServiceKey = key }), r => r.ErrorMessage!.Contains("Access:OperatorKey is required"));
+        Assert.Contains(Validate(new AccessOptions { OperatorKey = key, ServiceKey = "short" }), r => r.ErrorMessage!.Contains("Access:ServiceKey must be at least"));
     }
 
     [Fact]

@@ -12,10 +12,13 @@ public sealed class EaGatewayOptionsTests
         return results;
     }
 
+    // The one setting without a default: the AppHost generates it.
+    private const string ServiceKey = "a-service-key-of-24-or-more-chars";
+
     [Fact]
     public void TheDefaultsAreTheDeployedEasPorts()
     {
-        var options = new EaGatewayOptions();
+        var options = new EaGatewayOptions { ServiceKey = ServiceKey };
 
         Assert.Empty(Validate(options));
         Assert.Equal((9900, 9901, 9902, 9903), (options.Ports.Command, options.Ports.Ticks, options.Ports.Trades, options.Ports.Logs));
@@ -24,7 +27,7 @@ public sealed class EaGatewayOptionsTests
     [Fact]
     public void RejectsDuplicatePorts()
     {
-        var options = new EaGatewayOptions { Ports = new GatewayPorts { Ticks = 9900 } };
+        var options = new EaGatewayOptions { ServiceKey = ServiceKey, Ports = new GatewayPorts { Ticks = 9900 } };
 
         Assert.Contains(Validate(options), r => r.ErrorMessage!.Contains("four different ports"));
     }
@@ -32,6 +35,14 @@ public sealed class EaGatewayOptionsTests
     [Fact]
     public void RejectsAnAddressThatIsNotAnIp()
     {
-        Assert.Contains(Validate(new EaGatewayOptions { BindAddress = "everywhere" }), r => r.ErrorMessage!.Contains("not an IP address"));
+        Assert.Contains(Validate(new EaGatewayOptions { ServiceKey = ServiceKey, BindAddress = "everywhere" }), r => r.ErrorMessage!.Contains("not an IP address"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("short")]
+    public void RefusesToStartWithoutAServiceKeyForCore(string key)
+    {
+        Assert.Contains(Validate(new EaGatewayOptions { ServiceKey = key }), r => r.ErrorMessage!.Contains("EaGateway:ServiceKey"));
     }
 }

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace NgTradingBot.Client;
+
+/// <summary>
+/// Core's API for strategy code: send orders and commands, wait for their outcome, cancel them. Every call sends
+/// the key (<c>Authorization: Bearer</c>); every refusal is a <see cref="TradingBotApiException"/> with Core's reason.
+/// </summary>
+/// <example>
+/// <code>
+/// using var bot = new TradingBotClient(new Uri("http://localhost:9910"), apiKey);
+/// var order = await bot.CreateOrderAsync(12345678, new OrderRequest("EURUSD", OrderSide.Buy, StopLoss: 1.0790m, TakeProfit: 1.0860m));
+/// var outcome = await bot.WaitForOutcomeAsync(order.Id, TimeSpan.FromSeconds(30));
+/// Console.WriteLine($"{outcome.Status}: ticket {outcome.Ticket}");
+/// </code>
+/// </example>
+public class TradingBotClient : IDisposable
+{
+    /// <summary>The longest single wait Core grants; longer waits are several in a row.</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(60);
+
+    private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+
+    /// <summary>Uses <paramref name="http"/> as it is (its base address must be Core's); the key goes on every request.</summary>
+    public TradingBotClient(HttpClient http, string apiKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
+        _http = http;
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        // A long poll holds the request up to LongestWait.
+        if (_http.Timeout < LongestWait + TimeSpan.FromSeconds(30))
+        {
+            _http.Timeout = LongestWait + TimeSpan.FromSeconds(30);
+        }
+    }
+
+    public TradingBotClient(Uri coreUrl, string apiKey) : this(new HttpClient { BaseAddress = coreUrl }, apiKey) => _ownsHttp = true;
+
+    /// <summary>
+    /// Sends a market order. Give an <paramref name="idempotencyKey"/> to make a retried call safe: the same key and
+    /// order return the first command instead of a second order.
+    /// </summary>
+    public Task<Command> CreateOrderAsync(long login, OrderRequest order, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        var payload = new Dictionary<string, object>
+        {
+            ["symbol"] = order.Symbol,
+            ["order_type"] = order.Side == OrderSide.Buy ? "BUY" : "SELL",
+            ["volume"] = order.Volume,
+            ["sl"] = order.StopLoss,
+            ["tp"] = order.TakeProfit,
+        };
+        if (order.Comment is not null)
+        {
+            payload["comment"] = order.Comment;
+        }
+        var expiresIn = order.ExpiresIn is { } expiry ? (int?)Math.Max(1, (int)Math.Ceiling(expiry.TotalSeconds)) : null;
+        return CreateCommandAsync(login, new CommandRequest("OPEN_TRADE", payload, order.Priority, expiresIn, order.CreatedBy), idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>Sends any command; see <see cref="CreateOrderAsync"/> for the idempotency key.</summary>
+    public async Task<Command> CreateCommandAsync(long login, CommandRequest command, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/accounts/{login}/commands")
+        {
+            Content = JsonContent.Create(new
+            {
+                type = command.Type,
+                priority = command.Priority,
+                payload = command.Payload,
+                expiresInSeconds = command.ExpiresInSeconds,
+                createdBy = command.CreatedBy,
+            }, options: Json),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        return await SendAsync<Command>(request, cancellationToken);
+    }
+
+    /// <summary>The command as it is now, with its transitions.</summary>
+    public Task<Command> GetCommandAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync<Command>(new HttpRequestMessage(HttpMethod.Get, $"/api/commands/{Uri.EscapeDataString(id)}"), cancellationToken);
+
+    /// <summary>
+    /// Waits until the command is final (COMPLETED, FAILED, EXPIRED, TIMED_OUT, CANCELLED) or <paramref name="timeout"/>
+    /// passes, and returns it as it is then: check <see cref="Command.IsFinal"/>. Core answers the moment the outcome is
+    /// stored; no polling interval adds to it.
+    /// </summary>
+    public async Task<Command> WaitForOutcomeAsync(string id, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var left = deadline - DateTime.UtcNow;
+            var wait = left < LongestWait ? left : LongestWait;
+            var milliseconds = Math.Max(0, (long)wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            var command = await SendAsync<Command>(
+                new HttpRequestMessage(HttpMethod.Get, $"/api/commands/{Uri.EscapeDataString(id)}?wait={milliseconds}ms"), cancellationToken);
+            if (command.IsFinal || DateTime.UtcNow >= deadline)
+            {
+                return command;
+            }
+        }
+    }
+
+    /// <summary>Cancels a command not yet delivered; a delivered one is refused with <see cref="ApiErrorKind.Conflict"/>.</summary>
+    public Task<Command> CancelAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync<Command>(new HttpRequestMessage(HttpMethod.Post, $"/api/commands/{Uri.EscapeDataString(id)}/cancel"), cancellationToken);
+
+    /// <summary>The account's commands, newest first.</summary>
+    public Task<IReadOnlyList<Command>> ListCommandsAsync(long login, string? status = null, int? limit = null, CancellationToken cancellationToken = default)
+    {
+        var query = new List<string>();
+        if (status is not null)
+        {
+            query.Add("status=" + Uri.EscapeDataString(status));
+        }
+        if (limit is not null)
+        {
+            query.Add("limit=" + limit.Value.ToString(CultureInfo.InvariantCulture));
+        }
+        var path = $"/api/accounts/{login}/commands" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+        return SendAsync<IReadOnlyList<Command>>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+    }
+
+    protected async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using (request)
+        using (var response = await _http.SendAsync(request, cancellationToken))
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ErrorAsync(response, cancellationToken);
+            }
+            return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
+        }
+    }
+
+    private static async Task<TradingBotApiException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        try
+        {
+            using var body = JsonDocument.Parse(text);
+            if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("message", out var message) && message.GetString() is { } reason)
+            {
+                return new TradingBotApiException(response.StatusCode, reason);
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return new TradingBotApiException(response.StatusCode, $"Core answered {(int)response.StatusCode} {response.ReasonPhrase}");
+    }
+
+    public void Dispose()
+    {
+        if (_ownsHttp)
+        {
+            _http.Dispose();
+        }
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using StackExchange.Redis;
+using NgTradingBot.Handoff;
+
+namespace NgTradingBot.Core.Commands;
+
+/// <summary>
+/// Tells every Core instance that a command changed state, through Redis pub/sub, once the change is committed:
+/// a caller waiting for an outcome wakes within milliseconds of the EA's answer being stored, and an account's
+/// event stream sees every transition. A lost message costs only latency: waiters also look again now and then.
+/// </summary>
+public sealed class CommandChanges(IConnectionMultiplexer redis, ILogger<CommandChanges> logger) : IHostedService
+{
+    public sealed record Change(string Id, long Login, string Status);
+
+    private static readonly RedisChannel Channel = RedisChannel.Literal(EaRedisKeys.CommandChangesChannel);
+
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<Change>>> _byCommand = new();
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, ChannelWriter<Change>>> _byAccount = new();
+    private readonly Lock _watchLock = new();
+
+    /// <summary>Announces a committed transition; never throws (Redis down only delays the waiters).</summary>
+    public async Task PublishAsync(string id, long login, string status)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Change(id, login, status), JsonSerializerOptions.Web));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogDebug("Could not announce command {CommandId} -> {Status}: {Error}", id, status, ex.Message);
+        }
+    }
+
+    /// <summary>Calls <paramref name="onChange"/> for each change of this command until the subscription is disposed.</summary>
+    public IDisposable WatchCommand(string id, Action<Change> onChange) => Watch(_byCommand, id, onChange);
+
+    /// <summary>Every change of the account's commands, until the subscription is disposed; slow readers lose the oldest.</summary>
+    public IDisposable WatchAccount(long login, out ChannelReader<Change> changes)
+    {
+        var channel = System.Threading.Channels.Channel.CreateBounded<Change>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+        changes = channel.Reader;
+        var subscription = Watch(_byAccount, login, channel.Writer);
+        return new Unsubscribe(() =>
+        {
+            subscription.Dispose();
+            channel.Writer.TryComplete();
+        });
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Subscribed in the background: Core must start, and stay up, while Redis is away; the multiplexer
+        // subscribes again by itself after a reconnect.
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                try
+                {
+                    await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => Dispatch(message));
+                    return;
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    logger.LogWarning("Could not subscribe to command changes yet: {Error}", ex.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                }
+            }
+        }, CancellationToken.None);
+        await Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Dispatch(RedisValue message)
+    {
+        Change? change;
+        try
+        {
+            change = JsonSerializer.Deserialize<Change>((string)message!, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        if (change is null)
+        {
+            return;
+        }
+
+        if (_byCommand.TryGetValue(change.Id, out var commandWatchers))
+        {
+            foreach (var watcher in commandWatchers.Values)
+            {
+                watcher(change);
+            }
+        }
+
+        if (_byAccount.TryGetValue(change.Login, out var accountWatchers))
+        {
+            foreach (var writer in accountWatchers.Values)
+            {
+                writer.TryWrite(change);
+            }
+        }
+    }
+
+    private Unsubscribe Watch<TKey, TWatcher>(ConcurrentDictionary<TKey, ConcurrentDictionary<Guid, TWatcher>> watchers, TKey key, TWatcher watcher)
+        where TKey : notnull
+    {
+        var token = Guid.NewGuid();
+        // Adding and removing under one lock: an empty set is dropped (no growth per command ever waited on)
+        // without a concurrent watcher of the same key landing in the set being dropped.
+        lock (_watchLock)
+        {
+            watchers.GetOrAdd(key, _ => new()).TryAdd(token, watcher);
+        }
+        return new Unsubscribe(() =>
+        {
+            lock (_watchLock)
+            {
+                if (watchers.TryGetValue(key, out var set) && set.TryRemove(token, out _) && set.IsEmpty)
+                {
+                    watchers.TryRemove(key, out _);
+                }
+            }
+        });
+    }
+
+    private sealed class Unsubscribe(Action action) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                action();
+            }
+        }
+    }
+}

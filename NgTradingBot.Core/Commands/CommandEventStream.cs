@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace NgTradingBot.Core.Commands;
+
+/// <summary>
+/// <c>GET /api/accounts/{login}/commands/events</c>: a server-sent event stream of the account's command changes,
+/// one <c>command</c> event per transition (<c>{"id","status","command"}</c>: the state it entered and the command as
+/// stored, without its history), and a comment line now and then so an idle stream stays open through proxies.
+/// </summary>
+public static class CommandEventStream
+{
+    public static async Task StreamAsync(long login, HttpContext http, CommandChanges changes, CommandQueries queries,
+        IOptions<CommandOptions> options, CancellationToken cancellationToken)
+    {
+        using var watch = changes.WatchAccount(login, out var reader);
+        if (!await queries.AccountExistsAsync(login, cancellationToken))
+        {
+            await Api.ApiError.NotFound($"Account {login} is not known").ExecuteAsync(http);
+            return;
+        }
+
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        await http.Response.WriteAsync(": watching the commands of account " + login + "\n\n", cancellationToken);
+        await http.Response.Body.FlushAsync(cancellationToken);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                keepAlive.CancelAfter(options.Value.EventStreamKeepAlive);
+                CommandChanges.Change change;
+                try
+                {
+                    change = await reader.ReadAsync(keepAlive.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await http.Response.WriteAsync(": keep-alive\n\n", cancellationToken);
+                    await http.Response.Body.FlushAsync(cancellationToken);
+                    continue;
+                }
+
+                // The stored command, not the announcement: the event says what the caller would read.
+                var command = await queries.GetAsync(change.Id, cancellationToken);
+                if (command is null)
+                {
+                    continue;
+                }
+                // The announced transition, and the command as stored now (it may have moved on already).
+                var data = JsonSerializer.Serialize(new { id = change.Id, status = change.Status, command = command with { Events = null } }, JsonSerializerOptions.Web);
+                await http.Response.WriteAsync($"event: command\nid: {change.Id}:{change.Status}\ndata: {data}\n\n", cancellationToken);
+                await http.Response.Body.FlushAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller went away.
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net;
+using System.Text.Json;
+using NgTradingBot.Client;
+using NgTradingBot.EaSimulator;
+using NgTradingBot.IntegrationTests.Hosting;
+
+namespace NgTradingBot.IntegrationTests.Strategy;
+
+/// <summary>A strategy learns what became of its order by waiting on it (long poll) or by watching the account's event stream.</summary>
+[Collection(AppCollection.Name)]
+public sealed class OutcomeWaitTests(AppFixture fixture)
+{
+    [Fact]
+    public async Task AWaitingCallerGetsTheOutcomeOnceTheEaHasAnswered()
+    {
+        const long login = 5_700_000_101;
+        await using var ea = SimulatedEas.Create(fixture.App, login);
+        Assert.True(await ea.InitAsync());
+        using var strategy = fixture.App.CreateOperatorClient();
+        var order = await strategy.CreateOrderAsync(login, Order(ea), idempotencyKey: "wait-test-1");
+
+        var waiting = strategy.WaitForOutcomeAsync(order.Id, TimeSpan.FromSeconds(90));
+        var executed = await SimulatedEas.PollUntilExecutedAsync(ea, order.Id);
+        var outcome = await waiting;
+
+        Assert.Equal("completed", executed.Status);
+        Assert.Equal(CommandStatus.Completed, outcome.Status);
+        Assert.True(outcome.IsFinal);
+        Assert.Equal(JsonDocument.Parse(executed.ResponseJson).RootElement.GetProperty("ticket").GetInt64(), outcome.Ticket);
+        Assert.Equal([CommandStatus.Pending, CommandStatus.Delivered, CommandStatus.Completed], outcome.Events!.Select(e => e.ToStatus));
+    }
+
+    [Fact]
+    public async Task AWaitThatRunsOutReturnsTheCommandAsItIs()
+    {
+        const long login = 5_700_000_102;
+        using var wire = new EaWire(fixture.App);
+        await wire.ConnectAsync(login);
+        using var strategy = fixture.App.CreateOperatorClient();
+        var order = await strategy.CreateOrderAsync(login, new OrderRequest("EURUSD", OrderSide.Buy, 1.05m, 1.15m));
+
+        // Nobody polls for this account: the command stays queued through the whole wait.
+        var outcome = await strategy.WaitForOutcomeAsync(order.Id, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(CommandStatus.Pending, outcome.Status);
+        Assert.False(outcome.IsFinal);
+    }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-1s")]
+    [InlineData("10m")]
+    [InlineData("1e3")]
+    public async Task AWaitThatIsNotADurationWithinTheLimitIsRefused(string wait)
+    {
+        using var core = fixture.App.CreateCoreClient();
+
+        using var response = await core.GetAsync($"/api/commands/cmd_unknown?wait={Uri.EscapeDataString(wait)}");
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("wait", body.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task TheAccountsEventStreamCarriesEveryTransitionOfItsCommands()
+    {
+        const long login = 5_700_000_103;
+        await using var ea = SimulatedEas.Create(fixture.App, login);
+        Assert.True(await ea.InitAsync());
+        using var core = fixture.App.CreateCoreClient();
+        core.Timeout = TimeSpan.FromMinutes(3);
+        using var stream = await core.GetAsync($"/api/accounts/{login}/commands/events", HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        Assert.Equal("text/event-stream", stream.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith(":", await reader.ReadLineAsync());
+
+        using var strategy = fixture.App.CreateOperatorClient();
+        var order = await strategy.CreateOrderAsync(login, Order(ea));
+        await SimulatedEas.PollUntilExecutedAsync(ea, order.Id);
+        var seen = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!seen.Contains(CommandStatus.Completed))
+        {
+            var line = await reader.ReadLineAsync(timeout.Token);
+            if (line?.StartsWith("data: ", StringComparison.Ordinal) == true)
+            {
+                var command = JsonDocument.Parse(line["data: ".Length..]).RootElement;
+                Assert.Equal(order.Id, command.GetProperty("id").GetString());
+                seen.Add(command.GetProperty("status").GetString()!);
+            }
+        }
+
+        Assert.Equal([CommandStatus.Pending, CommandStatus.Delivered, CommandStatus.Completed], seen.Distinct());
+    }
+
+    private static OrderRequest Order(SimulatedEa ea)
+    {
+        Assert.True(ea.Terminal.TryGetTick("EURUSD", out var quote));
+        var ask = (decimal)quote.Ask;
+        return new OrderRequest("EURUSD", OrderSide.Buy, StopLoss: Math.Round(ask - 0.0050m, 5), TakeProfit: Math.Round(ask + 0.0050m, 5))
+        {
+            Comment = "outcome wait test",
+        };
+    }
+}
