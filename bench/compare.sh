@@ -35,7 +35,7 @@ build bench/NgTradingBot.Bench
 run() { # label, project folder, extra arguments
   echo
   echo "### $1"
-  dotnet run -c Release --no-build --project "$2" -- "${args[@]}" "${@:3}" | sed -n '/^Reconciling/p;/^Fleet benchmark/,$p'
+  dotnet run -c Release --no-build --project "$2" -- "${args[@]}" "${@:3}" | sed -n '/^Reconciling/p;/^Orders/p;/^Fleet benchmark/,$p'
 }
 for round in $(seq 1 "$rounds"); do
   run "before ($base), round $round" "$work/base/bench/NgTradingBot.Bench"

@@ -26,7 +26,9 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, ILogger<Command
     {
         try
         {
-            await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Change(id, login, status), JsonSerializerOptions.Web));
+            // Not waiting for Redis's count of receivers: the announcement leaves in order on the shared connection.
+            await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Change(id, login, status), JsonSerializerOptions.Web),
+                CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

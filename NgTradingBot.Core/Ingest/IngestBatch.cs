@@ -171,19 +171,18 @@ public sealed class IngestBatch(
         return rows.ToDictionary(a => a.Id);
     }
 
-    private async Task RunAfterCommitAsync(List<Func<Task>> actions)
+    // Side by side: each is one Redis call for one command, and a batch of hundreds awaited one after another
+    // held every waiting strategy's outcome back by the whole row.
+    private async Task RunAfterCommitAsync(List<Func<Task>> actions) => await Task.WhenAll(actions.Select(async action =>
     {
-        foreach (var action in actions)
+        try
         {
-            try
-            {
-                await action();
-            }
-            catch (Exception ex)
-            {
-                // The batch is committed; these are housekeeping (e.g. a Redis expiry) and must not make it retry.
-                logger.LogWarning("An after-commit ingest action failed: {Error}", ex.Message);
-            }
+            await action();
         }
-    }
+        catch (Exception ex)
+        {
+            // The batch is committed; these are housekeeping (e.g. a Redis expiry) and must not make it retry.
+            logger.LogWarning("An after-commit ingest action failed: {Error}", ex.Message);
+        }
+    }));
 }

@@ -51,7 +51,9 @@ public static class BenchMain
         }
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway"))
             .WithEnvironment("EaGateway__RateLimits__PerAddressPerSecond", "1000000")
-            .WithEnvironment("EaGateway__RateLimits__PerAddressBurst", "2000000");
+            .WithEnvironment("EaGateway__RateLimits__PerAddressBurst", "2000000")
+            .WithEnvironment("EaGateway__RateLimits__PerAccountPerSecond", "1000000")
+            .WithEnvironment("EaGateway__RateLimits__PerAccountBurst", "2000000");
         foreach (var service in builder.Resources.OfType<ProjectResource>())
         {
             builder.CreateResourceBuilder(service).WithEnvironment(context =>
@@ -81,6 +83,11 @@ public static class BenchMain
             if (settings.ReconcilePositions > 0)
             {
                 Console.WriteLine((await new ReconcileStep(app).RunAsync(settings.ReconcilePositions)).ToString());
+            }
+
+            if (settings.OrderAccounts > 0)
+            {
+                Console.WriteLine((await new OrderStep(app, settings).RunAsync()).ToString());
             }
 
             var loginBase = 60_000_000L;

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NgTradingBot.Client;
+using NgTradingBot.EaSimulator;
+
+namespace NgTradingBot.Bench;
+
+/// <summary>
+/// Orders end to end through the typed client: strategies create orders and wait for each outcome while wire-level EAs
+/// (one per account, the EA's requests without its terminal) poll, take the orders and answer them at once. It
+/// reports the server's own time on an order's path, the waits between the EA's polls left out:
+/// create (the request until the order is stored and queued) plus the poll that carried it; and from the EA's
+/// answer being accepted by the gateway to the waiting strategy seeing the outcome.
+/// </summary>
+public sealed class OrderStep(DistributedApplication app, BenchSettings settings)
+{
+    private const long LoginBase = 58_000_000;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly ConcurrentDictionary<string, double> _pollMsById = new();
+    private readonly ConcurrentDictionary<string, long> _answeredAt = new();
+
+    public async Task<OrderResult> RunAsync()
+    {
+        using var gateway = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.GetEndpoint("gateway", "command") };
+        var keys = new Dictionary<long, string>();
+        for (var i = 0; i < settings.OrderAccounts; i++)
+        {
+            var login = LoginBase + i;
+            using var connected = await gateway.PostAsync("/api/connect", Body(EaRequestBodies.Connect(login, "Bench Broker", 1730709000, ["EURUSD"])));
+            keys[login] = EaResponseParser.ApiKey(await connected.Content.ReadAsStringAsync());
+        }
+
+        using var stop = new CancellationTokenSource();
+        var eas = keys.Select(kv => Task.Run(() => RunEaAsync(gateway, kv.Key, kv.Value, stop.Token))).ToList();
+        using var core = new OperatorClient(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.GetEndpoint("core", "http") },
+            CompositionKeys.Operator(app));
+
+        await RunStrategiesAsync(core, keys.Keys.ToList(), settings.Warmup < TimeSpan.FromSeconds(20) ? settings.Warmup : TimeSpan.FromSeconds(20), []);
+        var measured = new ConcurrentBag<(double CreateMs, double VisibleAfterAnswerMs, string Id)>();
+        var clock = Stopwatch.StartNew();
+        var completed = await RunStrategiesAsync(core, keys.Keys.ToList(), settings.Duration, measured);
+        var seconds = clock.Elapsed.TotalSeconds;
+        await stop.CancelAsync();
+        await Task.WhenAll(eas);
+
+        var samples = measured.ToList();
+        var delivery = samples.Where(s => _pollMsById.ContainsKey(s.Id)).Select(s => s.CreateMs + _pollMsById[s.Id]).ToList();
+        return new OrderResult(settings.OrderAccounts, settings.OrderConcurrency, completed / seconds,
+            Percentile(samples.Select(s => s.CreateMs).ToList(), 0.5), Percentile(samples.Select(s => s.CreateMs).ToList(), 0.99),
+            Percentile(delivery, 0.5), Percentile(delivery, 0.99),
+            Percentile(samples.Select(s => s.VisibleAfterAnswerMs).ToList(), 0.5), Percentile(samples.Select(s => s.VisibleAfterAnswerMs).ToList(), 0.99),
+            samples.Count);
+    }
+
+    private async Task<long> RunStrategiesAsync(OperatorClient core, IReadOnlyList<long> logins, TimeSpan duration,
+        ConcurrentBag<(double, double, string)> measured)
+    {
+        var completed = 0L;
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, settings.OrderConcurrency).Select(async strategy =>
+        {
+            var order = new OrderRequest("EURUSD", OrderSide.Buy, StopLoss: 1.0500m, TakeProfit: 1.1500m) { CreatedBy = "bench" };
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var created = await core.CreateOrderAsync(logins[strategy % logins.Count], order);
+                var createMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                var outcome = await core.WaitForOutcomeAsync(created.Id, TimeSpan.FromSeconds(60));
+                var visible = Stopwatch.GetTimestamp();
+                if (outcome.Status == CommandStatus.Completed)
+                {
+                    Interlocked.Increment(ref completed);
+                    if (_answeredAt.TryRemove(created.Id, out var answered))
+                    {
+                        measured.Add((createMs, Stopwatch.GetElapsedTime(answered, visible).TotalMilliseconds, created.Id));
+                    }
+                }
+            }
+        }));
+        return completed;
+    }
+
+    // The EA's command loop on the wire: poll, execute each command at once, answer it; then wait for the next timer call.
+    private async Task RunEaAsync(HttpClient gateway, long login, string key, CancellationToken stop)
+    {
+        var ticket = login * 1000;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var poll = await gateway.PostAsync("/api/get_commands", Body(EaRequestBodies.AccountAndKey(login, key)), stop);
+                var text = await poll.Content.ReadAsStringAsync(stop);
+                var pollMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                using var document = JsonDocument.Parse(text);
+                var commands = document.RootElement.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToList();
+                foreach (var id in commands)
+                {
+                    _pollMsById[id] = pollMs;
+                    var response = string.Create(CultureInfo.InvariantCulture,
+                        $"{{\"ticket\":{++ticket},\"price\":1.10000,\"volume\":0.01,\"sl\":1.05000,\"tp\":1.15000,\"tpsl_verified\":true}}");
+                    using var answered = await gateway.PostAsync("/api/command_response",
+                        Body(EaRequestBodies.CommandResponse(login, key, id, "completed", response)), stop);
+                    if (answered.IsSuccessStatusCode)
+                    {
+                        _answeredAt[id] = Stopwatch.GetTimestamp();
+                    }
+                }
+                if (commands.Count == 0)
+                {
+                    await Task.Delay(PollInterval, stop);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static double Percentile(List<double> values, double q)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+        values.Sort();
+        return values[Math.Min(values.Count - 1, (int)Math.Ceiling(q * values.Count) - 1)];
+    }
+}
+
+public sealed record OrderResult(int Accounts, int Strategies, double OrdersPerSecond, double CreateP50, double CreateP99,
+    double DeliveryOverheadP50, double DeliveryOverheadP99, double VisibleP50, double VisibleP99, int Measured)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"Orders through the typed client ({Accounts} accounts, {Strategies} strategies waiting on each outcome): {OrdersPerSecond:0} completed orders/s; "
+        + $"create (stored and queued) p50 {CreateP50:0.00} / p99 {CreateP99:0.00} ms; server time create to delivered (create + the poll carrying it) "
+        + $"p50 {DeliveryOverheadP50:0.00} / p99 {DeliveryOverheadP99:0.00} ms; EA answer accepted to outcome seen by the waiting strategy "
+        + $"p50 {VisibleP50:0.00} / p99 {VisibleP99:0.00} ms ({Measured} orders measured)");
+}
