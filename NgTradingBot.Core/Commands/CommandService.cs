@@ -1,8 +1,11 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using NgTradingBot.Core.Accounts;
+using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Persistence;
 using NgTradingBot.EaProtocol.Responses;
 using NgTradingBot.Handoff;
@@ -16,6 +19,7 @@ namespace NgTradingBot.Core.Commands;
 /// </summary>
 public sealed class CommandService(
     IDbContextFactory<TradingDbContext> contexts,
+    NpgsqlDataSource database,
     RedisCommandQueue queue,
     CommandQueries queries,
     IOptions<CommandOptions> options,
@@ -27,6 +31,8 @@ public sealed class CommandService(
     public enum Outcome { Created, Existing, Cancelled, NotFound, AccountNotActive, Invalid, IdempotencyConflict, AlreadyDelivered, NotCancellable }
 
     public sealed record Result(Outcome Outcome, CommandView? Command = null, string? Message = null);
+
+    private sealed record CreatedRow(long AccountId, string Enrollment, DateTime? CreatedAt, DateTime? ExpiresAt);
 
     /// <param name="caller">Who asks (the operator, or a strategy key's id), kept in the command's first transition.</param>
     public async Task<Result> CreateAsync(long login, CreateCommandRequest request, string? idempotencyKey, string caller, CancellationToken cancellationToken)
@@ -41,42 +47,49 @@ public sealed class CommandService(
         var flat = command.ToFlatCommand(id);
         var flatJson = FlatJson(flat);
         var payload = command.PayloadJson();
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var detail = JsonSerializer.Serialize(new
         {
-            var account = await db.Accounts.Where(a => a.Login == login).Select(a => new { a.Id, a.Enrollment }).SingleOrDefaultAsync(cancellationToken);
-            if (account is null)
-            {
-                return new Result(Outcome.NotFound, Message: $"Account {login} is not known");
-            }
+            priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, key = caller,
+            expiresInSeconds = (int)command.ExpiresIn.TotalSeconds,
+        }, JsonSerializerOptions.Web);
+        // One statement (atomic on its own): the account's check, the command and its first transition. An order
+        // burst pays one round trip per order instead of six.
+        await using var insert = database.CreateCommand("""
+            WITH account AS (SELECT id, enrollment FROM accounts WHERE login = $1),
+            inserted AS (
+              INSERT INTO commands (id, account_id, type, priority, status, payload, idempotency_key, created_by, expires_at, ticket, flat_json)
+              SELECT $2, a.id, $3, $4, 'PENDING', $5::jsonb, $6, $7, now() + $8, $9, $10 FROM account a WHERE a.enrollment = 'active'
+              ON CONFLICT (account_id, idempotency_key) DO NOTHING
+              RETURNING id, account_id, created_at, expires_at),
+            created AS (
+              INSERT INTO command_events (command_id, at, from_status, to_status, detail)
+              SELECT id, created_at, NULL, 'PENDING', $11::jsonb FROM inserted)
+            SELECT a.id, a.enrollment, i.created_at, i.expires_at FROM account a LEFT JOIN inserted i ON true
+            """);
+        insert.Parameters.AddValue(login).AddValue(id).AddValue(command.Type).AddValue((short)command.Priority).AddValue(payload)
+            .AddValue(idempotencyKey).AddValue(command.CreatedBy).AddValue(command.ExpiresIn).AddValue(command.Ticket)
+            .AddValue(Encoding.UTF8.GetString(flatJson)).AddValue(detail);
+        var row = await insert.ReadFirstOrDefaultAsync(r => new CreatedRow(r.GetInt64(0), r.GetString(1),
+            r.IsDBNull(2) ? null : r.GetFieldValue<DateTime>(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateTime>(3)));
+        if (row is null)
+        {
+            return new Result(Outcome.NotFound, Message: $"Account {login} is not known");
+        }
 
-            if (account.Enrollment != AccountEnrollment.Active)
-            {
-                return new Result(Outcome.AccountNotActive, Message: $"Account {login} is {account.Enrollment}; commands are accepted only for active accounts");
-            }
+        if (row.Enrollment != AccountEnrollment.Active)
+        {
+            return new Result(Outcome.AccountNotActive, Message: $"Account {login} is {row.Enrollment}; commands are accepted only for active accounts");
+        }
 
-            // ON CONFLICT rather than an insert that fails: a repeated Idempotency-Key waits here for the first
-            // request's commit, then finds its command, and the transaction stays usable.
-            var inserted = await db.Database.SqlQuery<string>($"""
-                INSERT INTO commands (id, account_id, type, priority, status, payload, idempotency_key, created_by, expires_at, ticket, flat_json)
-                VALUES ({id}, {account.Id}, {command.Type}, {(short)command.Priority}, 'PENDING', {payload}::jsonb, {idempotencyKey},
-                        {command.CreatedBy}, now() + {command.ExpiresIn}, {command.Ticket}, {Encoding.UTF8.GetString(flatJson)})
-                ON CONFLICT (account_id, idempotency_key) DO NOTHING
-                RETURNING id AS "Value"
-                """).ToListAsync(cancellationToken);
-            if (inserted.Count == 0)
-            {
-                var existing = await db.Commands.Where(c => c.AccountId == account.Id && c.IdempotencyKey == idempotencyKey)
-                    .Select(c => new { c.Id, c.Type, SamePayload = c.Payload == payload }).SingleAsync(cancellationToken);
-                return existing.Type == command.Type && existing.SamePayload
-                    ? new Result(Outcome.Existing, await queries.GetAsync(existing.Id, cancellationToken))
-                    : new Result(Outcome.IdempotencyConflict, Message: $"Idempotency-Key {idempotencyKey} was already used for a different command ({existing.Id})");
-            }
-
-            db.CommandTransitions.Add(CommandTransition.Of(id, null, CommandStatuses.Pending,
-                new { priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, key = caller, expiresInSeconds = (int)command.ExpiresIn.TotalSeconds }));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+        if (row.CreatedAt is not { } createdAt)
+        {
+            // The Idempotency-Key was seen for this account (ON CONFLICT waited for the first request's commit).
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var existing = await db.Commands.Where(c => c.AccountId == row.AccountId && c.IdempotencyKey == idempotencyKey)
+                .Select(c => new { c.Id, c.Type, SamePayload = c.Payload == payload }).SingleAsync(cancellationToken);
+            return existing.Type == command.Type && existing.SamePayload
+                ? new Result(Outcome.Existing, await queries.GetAsync(existing.Id, cancellationToken))
+                : new Result(Outcome.IdempotencyConflict, Message: $"Idempotency-Key {idempotencyKey} was already used for a different command ({existing.Id})");
         }
 
         metrics.Created(command.Type);
@@ -90,7 +103,11 @@ public sealed class CommandService(
             logger.LogWarning("Command {CommandId} is stored but not yet queued ({Error}); the relay will queue it", id, ex.Message);
         }
 
-        return new Result(Outcome.Created, await queries.GetAsync(id, cancellationToken));
+        // As stored: built from what the statement wrote instead of reading it back.
+        var pending = new CommandEventView(createdAt, null, CommandStatuses.Pending, JsonDocument.Parse(detail).RootElement.Clone());
+        return new Result(Outcome.Created, new CommandView(id, login, command.Type, CommandPriority.Name(command.Priority), CommandStatuses.Pending,
+            JsonDocument.Parse(payload).RootElement.Clone(), idempotencyKey, command.CreatedBy, createdAt, row.ExpiresAt!.Value,
+            null, null, null, null, null, null, command.Ticket, 0, [pending]));
     }
 
     /// <summary>
