@@ -39,6 +39,7 @@ public sealed class CommandService(
         var flat = command.ToFlatCommand(id);
         var flatJson = FlatJson(flat);
         var payload = command.PayloadJson();
+        long sequence;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -55,12 +56,12 @@ public sealed class CommandService(
 
             // ON CONFLICT rather than an insert that fails: a repeated Idempotency-Key waits here for the first
             // request's commit, then finds its command, and the transaction stays usable.
-            var inserted = await db.Database.SqlQuery<string>($"""
+            var inserted = await db.Database.SqlQuery<long>($"""
                 INSERT INTO commands (id, account_id, type, priority, status, payload, idempotency_key, created_by, expires_at, ticket, flat_json)
                 VALUES ({id}, {account.Id}, {command.Type}, {(short)command.Priority}, 'PENDING', {payload}::jsonb, {idempotencyKey},
                         {command.CreatedBy}, now() + {command.ExpiresIn}, {command.Ticket}, {Encoding.UTF8.GetString(flatJson)})
                 ON CONFLICT (account_id, idempotency_key) DO NOTHING
-                RETURNING id AS "Value"
+                RETURNING sequence AS "Value"
                 """).ToListAsync(cancellationToken);
             if (inserted.Count == 0)
             {
@@ -71,6 +72,7 @@ public sealed class CommandService(
                     : new Result(Outcome.IdempotencyConflict, Message: $"Idempotency-Key {idempotencyKey} was already used for a different command ({existing.Id})");
             }
 
+            sequence = inserted[0];
             db.CommandTransitions.Add(CommandTransition.Of(id, null, CommandStatuses.Pending,
                 new { priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, expiresInSeconds = (int)command.ExpiresIn.TotalSeconds }));
             await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +82,7 @@ public sealed class CommandService(
         metrics.Created(command.Type);
         try
         {
-            await queue.EnqueueAsync(new QueuedCommand(id, login, command.Priority, flatJson));
+            await queue.EnqueueAsync(new QueuedCommand(id, login, command.Priority, sequence, flatJson));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -96,6 +98,7 @@ public sealed class CommandService(
     /// </summary>
     public async Task<Result> CancelAsync(string id, CancellationToken cancellationToken)
     {
+        string wireId;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -117,8 +120,9 @@ public sealed class CommandService(
                         Message: $"Command {id} is {status}; only a PENDING command can be cancelled");
             }
 
-            // Unknown: Redis never received it (the enqueue failed), so nothing can deliver it any more.
-            if (await queue.CancelAsync(id, found.Login) == CancelOutcome.AlreadyDelivered)
+            // Unknown: Redis never received it (the enqueue failed, or a retry still waits), so nothing can deliver it any more.
+            wireId = CommandAttempts.WireId(id, found.Command.Attempts + 1);
+            if (await queue.CancelAsync(wireId, found.Login) == CancelOutcome.AlreadyDelivered)
             {
                 return new Result(Outcome.AlreadyDelivered,
                     Message: $"Command {id} was already handed to the EA, which executes commands at most once; it can no longer be cancelled");
@@ -132,7 +136,7 @@ public sealed class CommandService(
         }
 
         metrics.Transitioned(CommandStatuses.Cancelled);
-        await queue.RetireAsync(id, options.Value.RetainFinishedFor);
+        await queue.RetireAsync(wireId, options.Value.RetainFinishedFor);
         return new Result(Outcome.Cancelled, await queries.GetAsync(id, cancellationToken));
     }
 

@@ -3,7 +3,7 @@ using NgTradingBot.Core.Api;
 
 namespace NgTradingBot.Core.Commands;
 
-/// <summary>The command API strategies use: create, inspect, list and cancel commands.</summary>
+/// <summary>The command API strategies use: create, inspect, list and cancel commands; operators resolve unknown outcomes.</summary>
 public static class CommandsApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -16,6 +16,7 @@ public static class CommandsApi
         app.MapGet("/api/accounts/{login}/commands", ListAsync);
         app.MapGet("/api/commands/{id}", GetAsync);
         app.MapPost("/api/commands/{id}/cancel", CancelAsync);
+        app.MapPost("/api/commands/{id}/resolve", ResolveAsync);
         return app;
     }
 
@@ -68,6 +69,20 @@ public static class CommandsApi
         return result.Outcome is CommandService.Outcome.Cancelled or CommandService.Outcome.Existing
             ? TypedResults.Ok(result.Command!)
             : ToError(result);
+    }
+
+    /// <summary>200 with the resolved command; 400 for a bad ruling, 404 unknown, 409 unless it is OUTCOME_UNKNOWN.</summary>
+    private static async Task<Results<Ok<CommandView>, JsonHttpResult<ApiError>>> ResolveAsync(
+        string id, ResolveCommandRequest request, ManualResolution resolution, CancellationToken cancellationToken)
+    {
+        var result = await resolution.ResolveAsync(id, request, cancellationToken);
+        return result.Outcome switch
+        {
+            ManualResolution.Outcome.Resolved => TypedResults.Ok(result.Command!),
+            ManualResolution.Outcome.Invalid => ApiError.BadRequest(result.Message!),
+            ManualResolution.Outcome.NotFound => ApiError.NotFound(result.Message!),
+            _ => ApiError.Conflict(result.Message!),
+        };
     }
 
     private static JsonHttpResult<ApiError> ToError(CommandService.Result result) => result.Outcome switch
