@@ -22,6 +22,7 @@ public sealed record Command(
     JsonElement? Response,
     long? Ticket,
     int Attempts,
+    DateTime? RetryAt,
     IReadOnlyList<CommandEvent>? Events)
 {
     /// <summary>Nothing more will happen to the command.</summary>

@@ -27,15 +27,13 @@ public static class EaRedisKeys
     /// <summary>Hash: account id, enrollment, current and previous API key hashes.</summary>
     public static string Credentials(long login) => $"ea:cred:{login}";
 
-    /// <summary>Sorted set of command ids waiting for one account, by priority then arrival.</summary>
+    /// <summary>Sorted set of command ids waiting for one account, by priority then creation order.</summary>
     public static string CommandQueue(long login) => $"ea:cmdq:{login}";
 
     /// <summary>Hash of one command: owner login, queue state and the flat JSON the EA receives.</summary>
     public static string Command(string commandId) => CommandKeyPrefix + commandId;
 
     public const string CommandKeyPrefix = "ea:cmd:";
-
-    public const string CommandSequence = "ea:cmd-seq";
 
     /// <summary>Hash: an account's request counters as the gateways report them (see <see cref="AccountTrafficStore"/>).</summary>
     public static string Traffic(long login) => $"ea:traffic:{login}";

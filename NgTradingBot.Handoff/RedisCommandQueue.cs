@@ -12,12 +12,12 @@ namespace NgTradingBot.Handoff;
 /// </summary>
 public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
 {
-    // Priority 0 (CRITICAL) sorts first; the sequence keeps FIFO order within a priority.
+    // Priority 0 (CRITICAL) sorts first; the creation sequence keeps FIFO order within a priority. Scores stay below
+    // 2^53 (exact in a double) while the sequence is below 10^13.
     private const string EnqueueScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-        local seq = redis.call('INCR', KEYS[3])
         redis.call('HSET', KEYS[1], 'login', ARGV[2], 'state', 'queued', 'json', ARGV[4])
-        redis.call('ZADD', KEYS[2], tonumber(ARGV[3]) * 10000000000000 + seq, ARGV[1])
+        redis.call('ZADD', KEYS[2], tonumber(ARGV[3]) * 10000000000000 + tonumber(ARGV[6]), ARGV[1])
         redis.call('PUBLISH', ARGV[5], ARGV[2])
         return 1
         """;
@@ -55,8 +55,8 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
     public async Task<bool> EnqueueAsync(QueuedCommand command)
     {
         var result = await Database.ScriptEvaluateAsync(EnqueueScript,
-            [EaRedisKeys.Command(command.Id), EaRedisKeys.CommandQueue(command.Login), EaRedisKeys.CommandSequence],
-            [command.Id, command.Login, command.Priority, command.FlatJson, EaRedisKeys.CommandsReadyChannel]).ConfigureAwait(false);
+            [EaRedisKeys.Command(command.Id), EaRedisKeys.CommandQueue(command.Login)],
+            [command.Id, command.Login, command.Priority, command.FlatJson, EaRedisKeys.CommandsReadyChannel, command.Sequence]).ConfigureAwait(false);
         return (int)result == 1;
     }
 

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using StackExchange.Redis;
+using Npgsql;
+using NgTradingBot.Core.Ingest;
 using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Commands;
@@ -11,7 +13,7 @@ namespace NgTradingBot.Core.Commands;
 /// a caller waiting for an outcome wakes within milliseconds of the EA's answer being stored, and an account's
 /// event stream sees every transition. A lost message costs only latency: waiters also look again now and then.
 /// </summary>
-public sealed class CommandChanges(IConnectionMultiplexer redis, ILogger<CommandChanges> logger) : IHostedService
+public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSource database, ILogger<CommandChanges> logger) : IHostedService
 {
     public sealed record Change(string Id, long Login, string Status);
 
@@ -33,6 +35,30 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, ILogger<Command
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             logger.LogDebug("Could not announce command {CommandId} -> {Status}: {Error}", id, status, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Announces committed transitions made where the accounts' logins are not at hand (the sweeps, the outcome
+    /// resolver): one query finds them. Never throws.
+    /// </summary>
+    public async Task PublishAsync(IReadOnlyCollection<(string Id, string Status)> changed)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var lookup = database.CreateCommand("SELECT c.id, a.login FROM commands c JOIN accounts a ON a.id = c.account_id WHERE c.id = ANY($1)");
+            lookup.Parameters.AddValue(changed.Select(c => c.Id).Distinct().ToArray());
+            var logins = (await lookup.ReadAllAsync(row => (Id: row.GetString(0), Login: row.GetInt64(1)))).ToDictionary(r => r.Id, r => r.Login);
+            await Task.WhenAll(changed.Where(c => logins.ContainsKey(c.Id)).Select(c => PublishAsync(c.Id, logins[c.Id], c.Status)));
+        }
+        catch (NpgsqlException ex)
+        {
+            logger.LogDebug("Could not announce {Count} command changes: {Error}", changed.Count, ex.Message);
         }
     }
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace NgTradingBot.Core.Commands;
 
-/// <summary>Bound from <c>Commands</c>: expiry, response timeout and the background sweeps.</summary>
+/// <summary>Bound from <c>Commands</c>: expiry, response timeout, how long an unknown outcome may stay unknown, and the background sweeps.</summary>
 public sealed class CommandOptions : IValidatableObject
 {
     public const string SectionName = "Commands";
@@ -41,9 +41,27 @@ public sealed class CommandOptions : IValidatableObject
     /// <summary>An account's event stream sends a comment this often, so proxies keep an idle stream open.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan EventStreamKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>
+    /// An OUTCOME_UNKNOWN OPEN_TRADE whose position has not been reported this long after its delivery is FAILED
+    /// (the EA reports a new position at once, and every open one every 10 s).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "1.00:00:00")]
+    public TimeSpan OutcomeResolveWithin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How far a position's open time may lie before its command's delivery and still be the command's: broker times
+    /// are whole seconds, and the broker offset is an estimate from the tick batches.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan OutcomeClockSlack { get; set; } = TimeSpan.FromSeconds(5);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (OutcomeResolveWithin <= ResponseTimeout)
+        {
+            yield return new ValidationResult("Commands:OutcomeResolveWithin must exceed ResponseTimeout.", [nameof(OutcomeResolveWithin)]);
+        }
+
         if (DefaultExpiresIn > MaxExpiresIn)
         {
             yield return new ValidationResult("Commands:DefaultExpiresIn must not exceed MaxExpiresIn.", [nameof(DefaultExpiresIn)]);

@@ -7,9 +7,10 @@ using NgTradingBot.Handoff;
 namespace NgTradingBot.Core.Commands;
 
 /// <summary>
-/// Enqueues PENDING commands again when their first enqueue was lost (Redis down between the insert and
-/// the enqueue, or Core stopped in between). Harmless for a command Redis already holds: the enqueue
-/// script refuses a known id, whatever its state, so a delivered command is never delivered again.
+/// Enqueues PENDING commands Redis does not hold: a first enqueue that was lost (Redis down between the insert and
+/// the enqueue, or Core stopped in between), and a retry whose <c>retry_at</c> has come (its attempt's id is new to
+/// Redis). Harmless for a command Redis already holds: the enqueue script refuses a known id, whatever its state, so
+/// a delivered attempt is never delivered again. Each keeps its creation sequence, so its FIFO place.
 /// </summary>
 public sealed class CommandRelay(
     IDbContextFactory<TradingDbContext> contexts,
@@ -41,15 +42,16 @@ public sealed class CommandRelay(
         var pending = await db.Commands.FromSql($"""
                 SELECT * FROM commands
                  WHERE status = 'PENDING' AND flat_json IS NOT NULL AND created_at < now() - {options.Value.RelayAge} AND expires_at > now()
-                 ORDER BY created_at
+                   AND (retry_at IS NULL OR retry_at <= now())
+                 ORDER BY sequence
                  LIMIT {BatchSize}
                    FOR UPDATE SKIP LOCKED
                 """)
-            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new { c.Id, a.Login, c.Priority, c.FlatJson, c.CreatedAt })
-            .OrderBy(row => row.CreatedAt)
+            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new { c.Id, a.Login, c.Priority, c.Sequence, c.Attempts, c.FlatJson })
+            .OrderBy(row => row.Sequence)
             .ToListAsync(cancellationToken);
-        var queued = await Task.WhenAll(pending.Select(row =>
-            queue.EnqueueAsync(new QueuedCommand(row.Id, row.Login, row.Priority, Encoding.UTF8.GetBytes(row.FlatJson!)))));
+        var queued = await Task.WhenAll(pending.Select(row => queue.EnqueueAsync(new QueuedCommand(
+            CommandAttempts.WireId(row.Id, row.Attempts + 1), row.Login, row.Priority, row.Sequence, Encoding.UTF8.GetBytes(row.FlatJson!)))));
         await transaction.CommitAsync(cancellationToken);
         return queued.Count(q => q);
     }

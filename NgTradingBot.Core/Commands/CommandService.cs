@@ -32,7 +32,7 @@ public sealed class CommandService(
 
     public sealed record Result(Outcome Outcome, CommandView? Command = null, string? Message = null);
 
-    private sealed record CreatedRow(long AccountId, string Enrollment, DateTime? CreatedAt, DateTime? ExpiresAt);
+    private sealed record CreatedRow(long AccountId, string Enrollment, DateTime? CreatedAt, DateTime? ExpiresAt, long Sequence);
 
     /// <param name="caller">Who asks (the operator, or a strategy key's id), kept in the command's first transition.</param>
     public async Task<Result> CreateAsync(long login, CreateCommandRequest request, string? idempotencyKey, string caller, CancellationToken cancellationToken)
@@ -60,17 +60,17 @@ public sealed class CommandService(
               INSERT INTO commands (id, account_id, type, priority, status, payload, idempotency_key, created_by, expires_at, ticket, flat_json)
               SELECT $2, a.id, $3, $4, 'PENDING', $5::jsonb, $6, $7, now() + $8, $9, $10 FROM account a WHERE a.enrollment = 'active'
               ON CONFLICT (account_id, idempotency_key) DO NOTHING
-              RETURNING id, account_id, created_at, expires_at),
+              RETURNING id, account_id, created_at, expires_at, sequence),
             created AS (
               INSERT INTO command_events (command_id, at, from_status, to_status, detail)
               SELECT id, created_at, NULL, 'PENDING', $11::jsonb FROM inserted)
-            SELECT a.id, a.enrollment, i.created_at, i.expires_at FROM account a LEFT JOIN inserted i ON true
+            SELECT a.id, a.enrollment, i.created_at, i.expires_at, i.sequence FROM account a LEFT JOIN inserted i ON true
             """);
         insert.Parameters.AddValue(login).AddValue(id).AddValue(command.Type).AddValue((short)command.Priority).AddValue(payload)
             .AddValue(idempotencyKey).AddValue(command.CreatedBy).AddValue(command.ExpiresIn).AddValue(command.Ticket)
             .AddValue(Encoding.UTF8.GetString(flatJson)).AddValue(detail);
         var row = await insert.ReadFirstOrDefaultAsync(r => new CreatedRow(r.GetInt64(0), r.GetString(1),
-            r.IsDBNull(2) ? null : r.GetFieldValue<DateTime>(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateTime>(3)));
+            r.IsDBNull(2) ? null : r.GetFieldValue<DateTime>(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateTime>(3), r.IsDBNull(4) ? 0 : r.GetInt64(4)));
         if (row is null)
         {
             return new Result(Outcome.NotFound, Message: $"Account {login} is not known");
@@ -96,7 +96,7 @@ public sealed class CommandService(
         await changes.PublishAsync(id, login, CommandStatuses.Pending);
         try
         {
-            await queue.EnqueueAsync(new QueuedCommand(id, login, command.Priority, flatJson));
+            await queue.EnqueueAsync(new QueuedCommand(id, login, command.Priority, row.Sequence, flatJson));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -107,7 +107,7 @@ public sealed class CommandService(
         var pending = new CommandEventView(createdAt, null, CommandStatuses.Pending, JsonDocument.Parse(detail).RootElement.Clone());
         return new Result(Outcome.Created, new CommandView(id, login, command.Type, CommandPriority.Name(command.Priority), CommandStatuses.Pending,
             JsonDocument.Parse(payload).RootElement.Clone(), idempotencyKey, command.CreatedBy, createdAt, row.ExpiresAt!.Value,
-            null, null, null, null, null, null, command.Ticket, 0, [pending]));
+            null, null, null, null, null, null, command.Ticket, 0, null, [pending]));
     }
 
     /// <summary>
@@ -117,6 +117,7 @@ public sealed class CommandService(
     public async Task<Result> CancelAsync(string id, string caller, CancellationToken cancellationToken)
     {
         long login;
+        string wireId;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -139,8 +140,9 @@ public sealed class CommandService(
                         Message: $"Command {id} is {status}; only a PENDING command can be cancelled");
             }
 
-            // Unknown: Redis never received it (the enqueue failed), so nothing can deliver it any more.
-            if (await queue.CancelAsync(id, found.Login) == CancelOutcome.AlreadyDelivered)
+            // Unknown: Redis never received it (the enqueue failed, or a retry still waits), so nothing can deliver it any more.
+            wireId = CommandAttempts.WireId(id, found.Command.Attempts + 1);
+            if (await queue.CancelAsync(wireId, found.Login) == CancelOutcome.AlreadyDelivered)
             {
                 return new Result(Outcome.AlreadyDelivered,
                     Message: $"Command {id} was already handed to the EA, which executes commands at most once; it can no longer be cancelled");
@@ -155,7 +157,7 @@ public sealed class CommandService(
 
         metrics.Transitioned(CommandStatuses.Cancelled);
         await changes.PublishAsync(id, login, CommandStatuses.Cancelled);
-        await queue.RetireAsync(id, options.Value.RetainFinishedFor);
+        await queue.RetireAsync(wireId, options.Value.RetainFinishedFor);
         return new Result(Outcome.Cancelled, await queries.GetAsync(id, cancellationToken));
     }
 

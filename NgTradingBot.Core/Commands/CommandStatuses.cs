@@ -1,9 +1,18 @@
 namespace NgTradingBot.Core.Commands;
 
 /// <summary>
-/// The command lifecycle: PENDING -> DELIVERED -> COMPLETED | FAILED, plus EXPIRED (never delivered in
-/// time), CANCELLED, TIMED_OUT (delivered, no answer in time) and OUTCOME_UNKNOWN (an OPEN_TRADE with no
-/// answer: a position may exist, so it must never be retried blindly).
+/// The command lifecycle; every step is a <c>command_events</c> row with its reason.
+/// <list type="bullet">
+/// <item>PENDING -> DELIVERED (the gateway handed it to the EA, at most once per attempt) -> COMPLETED | FAILED (the EA's answer).</item>
+/// <item>DELIVERED -> PENDING: a retry. The EA answered with an error that provably executed nothing
+/// (<see cref="RetryableFailures"/>) and attempts are left (<see cref="CommandRetryOptions"/>): the command waits,
+/// PENDING with <c>retry_at</c> set, and is queued again as attempt n+1 under its own id (<see cref="CommandAttempts"/>).
+/// Any other failure, or the last attempt's, is FAILED.</item>
+/// <item>PENDING -> EXPIRED (not delivered before expires_at, a waiting retry included; never retried) | CANCELLED.</item>
+/// <item>DELIVERED -> TIMED_OUT (no answer in time), or OUTCOME_UNKNOWN for an OPEN_TRADE: a position may exist, so it
+/// is never re-sent; <see cref="OutcomeResolver"/> makes it COMPLETED when the position it opened is reported, FAILED
+/// when none appears within <c>Commands:OutcomeResolveWithin</c>, and an operator can resolve it by hand.</item>
+/// </list>
 /// </summary>
 public static class CommandStatuses
 {

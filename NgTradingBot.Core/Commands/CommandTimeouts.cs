@@ -1,21 +1,30 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Persistence;
 using NgTradingBot.EaProtocol.Responses;
 using NgTradingBot.Handoff;
+using StackExchange.Redis;
 
 namespace NgTradingBot.Core.Commands;
 
 /// <summary>
-/// Brings every command to an end: a PENDING command past its expiry is withdrawn from Redis and
-/// EXPIRED; a DELIVERED command without a response in time is TIMED_OUT, or OUTCOME_UNKNOWN for an
-/// OPEN_TRADE (a position may exist; it is never re-sent, reconciliation resolves it).
+/// Brings every command to an end: a PENDING command past its expiry is withdrawn from Redis and EXPIRED; a
+/// DELIVERED command without a response in time is TIMED_OUT, or OUTCOME_UNKNOWN for an OPEN_TRADE (a position may
+/// exist; it is never re-sent), which <see cref="OutcomeResolver"/> then settles from the stored positions or, past
+/// its bound, as FAILED. The three steps are independent: expiry has to ask Redis whether the command was delivered,
+/// the other two only change PostgreSQL (Redis merely retires the finished ids afterwards), so an outage of Redis
+/// stops expiry alone.
 /// </summary>
 public sealed class CommandTimeouts(
     IDbContextFactory<TradingDbContext> contexts,
+    NpgsqlDataSource dataSource,
     RedisCommandQueue queue,
+    OutcomeResolver resolver,
     SchemaMigrator migrator,
     CommandMetrics metrics,
+    CommandChanges changes,
     IOptions<CommandOptions> options,
     TimeProvider clock,
     ILogger<CommandTimeouts> logger) : RecurringSweep(migrator, logger)
@@ -28,13 +37,15 @@ public sealed class CommandTimeouts(
 
     protected override async Task RunPassAsync(CancellationToken cancellationToken)
     {
-        await ExpireAsync(cancellationToken);
-        await TimeOutAsync(cancellationToken);
+        await StepAsync("expiry", ExpireAsync, cancellationToken);
+        await StepAsync("response timeouts", TimeOutAsync, cancellationToken);
+        await StepAsync("unknown outcomes", ResolveOutcomesAsync, cancellationToken);
     }
 
     private async Task ExpireAsync(CancellationToken cancellationToken)
     {
         var expired = new List<string>();
+        var expiredIds = new List<string>();
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
@@ -49,7 +60,8 @@ public sealed class CommandTimeouts(
             foreach (var row in due)
             {
                 // Already delivered: it stays PENDING until its command_delivered entry makes it DELIVERED.
-                if (await queue.CancelAsync(row.Command.Id, row.Login) == CancelOutcome.AlreadyDelivered)
+                var wireId = CommandAttempts.WireId(row.Command.Id, row.Command.Attempts + 1);
+                if (await queue.CancelAsync(wireId, row.Login) == CancelOutcome.AlreadyDelivered)
                 {
                     continue;
                 }
@@ -57,8 +69,9 @@ public sealed class CommandTimeouts(
                 row.Command.Status = CommandStatuses.Expired;
                 row.Command.FinishedAt = now;
                 db.CommandTransitions.Add(CommandTransition.Of(row.Command.Id, CommandStatuses.Pending, CommandStatuses.Expired,
-                    new { reason = "not delivered before expires_at", expiresAt = row.Command.ExpiresAt }));
-                expired.Add(row.Command.Id);
+                    new { reason = "not delivered before expires_at", expiresAt = row.Command.ExpiresAt, attempt = row.Command.Attempts + 1 }));
+                expired.Add(wireId);
+                expiredIds.Add(row.Command.Id);
             }
 
             if (expired.Count == 0)
@@ -71,8 +84,9 @@ public sealed class CommandTimeouts(
         }
 
         metrics.Transitioned(CommandStatuses.Expired, expired.Count);
+        await changes.PublishAsync([.. expiredIds.Select(id => (id, CommandStatuses.Expired))]);
         logger.LogInformation("Expired {Count} commands that were not delivered in time", expired.Count);
-        await Task.WhenAll(expired.Select(id => queue.RetireAsync(id, options.Value.RetainFinishedFor)));
+        await RetireAsync(expired);
     }
 
     private async Task TimeOutAsync(CancellationToken cancellationToken)
@@ -111,7 +125,47 @@ public sealed class CommandTimeouts(
             logger.LogWarning("{Count} delivered commands got no response in time and are now {Status}", group.Count(), group.Key);
         }
 
+        await changes.PublishAsync([.. timedOut.Select(c => (c.Id, c.Status))]);
         // Redis keeps them a while longer, so a late response is still attributed to its account.
-        await Task.WhenAll(timedOut.Select(c => queue.RetireAsync(c.Id, options.Value.RetainFinishedFor)));
+        await RetireAsync([.. timedOut.Select(c => CommandAttempts.WireId(c.Id, c.Attempts))]);
+    }
+
+    /// <summary>Settles OUTCOME_UNKNOWN commands from the positions stored meanwhile, and fails those past the bound.</summary>
+    private async Task ResolveOutcomesAsync(CancellationToken cancellationToken)
+    {
+        var resolved = new List<OutcomeResolver.Resolution>();
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await using var accounts = new NpgsqlCommand(
+                "SELECT DISTINCT account_id FROM commands WHERE status = 'OUTCOME_UNKNOWN'", connection, transaction);
+            foreach (var accountId in await accounts.ReadAllAsync(row => row.GetInt64(0)))
+            {
+                resolved.AddRange(await resolver.MatchAsync(connection, transaction, accountId));
+            }
+
+            resolved.AddRange(await resolver.FailOverdueAsync(connection, transaction, clock.GetUtcNow()));
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var group in resolved.GroupBy(r => r.Status))
+        {
+            logger.LogWarning("{Count} commands of unknown outcome are now {Status}", group.Count(), group.Key);
+        }
+
+        await OutcomeSettled.RetireAsync(resolved, queue, options.Value, metrics, changes, logger);
+    }
+
+    /// <summary>After the commit: PostgreSQL holds the outcome, so Redis being down only delays each hash's expiry.</summary>
+    private async Task RetireAsync(IReadOnlyList<string> wireIds)
+    {
+        try
+        {
+            await Task.WhenAll(wireIds.Select(id => queue.RetireAsync(id, options.Value.RetainFinishedFor)));
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            logger.LogWarning("{Count} finished commands were not retired in Redis: {Error}", wireIds.Count, ex.Message);
+        }
     }
 }

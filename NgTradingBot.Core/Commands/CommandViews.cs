@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace NgTradingBot.Core.Commands;
 
-/// <summary>A command as the API shows it: where it is in its lifecycle, and (for one command) its full history.</summary>
+/// <summary>
+/// A command as the API shows it: where it is in its lifecycle, and (for one command) its full history. A PENDING
+/// command with <see cref="RetryAt"/> waits for a retry (attempt <see cref="Attempts"/> + 1).
+/// </summary>
 public sealed record CommandView(
     string Id,
     long Login,
@@ -22,6 +25,7 @@ public sealed record CommandView(
     JsonElement? Response,
     long? Ticket,
     int Attempts,
+    DateTime? RetryAt,
     IReadOnlyList<CommandEventView>? Events);
 
 /// <summary>One transition: from_status is null for the creation, equal to to_status for a note (e.g. a duplicate response).</summary>
@@ -33,7 +37,7 @@ internal static class CommandViewMapping
     public static CommandView ToView(this EaCommand c, long login, IReadOnlyList<CommandEventView>? events) => new(
         c.Id, login, c.Type, CommandPriority.Name(c.Priority), c.Status, Json(c.Payload)!.Value, c.IdempotencyKey, c.CreatedBy,
         c.CreatedAt.UtcDateTime, c.ExpiresAt.UtcDateTime, c.DeliveredAt?.UtcDateTime, c.DeliveredVia, c.ResponseDueAt?.UtcDateTime,
-        c.FinishedAt?.UtcDateTime, c.ResponseStatus, Json(c.Response), c.Ticket, c.Attempts, events);
+        c.FinishedAt?.UtcDateTime, c.ResponseStatus, Json(c.Response), c.Ticket, c.Attempts, c.RetryAt?.UtcDateTime, events);
 
     public static CommandEventView ToView(this CommandTransition t) => new(t.At.UtcDateTime, t.FromStatus, t.ToStatus, Json(t.Detail));
 

@@ -5,7 +5,7 @@ using NgTradingBot.Core.Api;
 
 namespace NgTradingBot.Core.Commands;
 
-/// <summary>The command API strategies use: create, follow (long poll or event stream), list and cancel commands.</summary>
+/// <summary>The command API strategies use: create, follow (long poll or event stream), list and cancel commands; operators resolve unknown outcomes.</summary>
 public static class CommandsApi
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -19,6 +19,7 @@ public static class CommandsApi
         app.MapGet("/api/accounts/{login}/commands/events", CommandEventStream.StreamAsync).RequireAccountAccess(AccessPolicies.ReadCommands);
         app.MapGet("/api/commands/{id}", GetAsync).RequireAuthorization(AccessPolicies.ReadCommands);
         app.MapPost("/api/commands/{id}/cancel", CancelAsync).RequireAuthorization(AccessPolicies.Trade);
+        app.MapPost("/api/commands/{id}/resolve", ResolveAsync).RequireAuthorization(AccessPolicies.Operator);
         return app;
     }
 
@@ -106,6 +107,20 @@ public static class CommandsApi
         var reason = CallerAccess.NotYourAccount(login);
         await refusals.AuditAsync(http, StatusCodes.Status403Forbidden, reason);
         return ApiError.Of(StatusCodes.Status403Forbidden, reason);
+    }
+
+    /// <summary>200 with the resolved command; 400 for a bad ruling, 404 unknown, 409 unless it is OUTCOME_UNKNOWN.</summary>
+    private static async Task<Results<Ok<CommandView>, JsonHttpResult<ApiError>>> ResolveAsync(
+        string id, ResolveCommandRequest request, ManualResolution resolution, CancellationToken cancellationToken)
+    {
+        var result = await resolution.ResolveAsync(id, request, cancellationToken);
+        return result.Outcome switch
+        {
+            ManualResolution.Outcome.Resolved => TypedResults.Ok(result.Command!),
+            ManualResolution.Outcome.Invalid => ApiError.BadRequest(result.Message!),
+            ManualResolution.Outcome.NotFound => ApiError.NotFound(result.Message!),
+            _ => ApiError.Conflict(result.Message!),
+        };
     }
 
     private static JsonHttpResult<ApiError> ToError(CommandService.Result result) => result.Outcome switch

@@ -2,14 +2,20 @@ namespace NgTradingBot.Core.Commands;
 
 public static class CommandsServiceExtensions
 {
-    /// <summary>The command API's services, the relay that repairs lost enqueues, and the lifecycle timeouts.</summary>
+    /// <summary>The command API's services, the relay that repairs lost enqueues and queues retries, and the lifecycle timeouts.</summary>
     public static IHostApplicationBuilder AddCommands(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CommandOptions>()
             .BindConfiguration(CommandOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<CommandRetryOptions>()
+            .BindConfiguration(CommandRetryOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<CommandMetrics>();
+        builder.Services.AddSingleton<OutcomeResolver>();
+        builder.Services.AddSingleton<ManualResolution>();
         builder.Services.AddSingleton<CommandQueries>();
         builder.Services.AddSingleton<CommandService>();
         builder.Services.AddSingleton<CommandChanges>();

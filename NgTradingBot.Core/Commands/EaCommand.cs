@@ -5,12 +5,15 @@ using NgTradingBot.Core.Accounts;
 namespace NgTradingBot.Core.Commands;
 
 /// <summary>
-/// A command for one account's EA and where it is in its lifecycle: PENDING, DELIVERED, then COMPLETED or FAILED,
-/// or EXPIRED, TIMED_OUT, CANCELLED, OUTCOME_UNKNOWN (delivered, never answered; resolved from trade updates).
+/// A command for one account's EA and where it is in its lifecycle (<see cref="CommandStatuses"/>): PENDING, DELIVERED,
+/// then COMPLETED or FAILED, back to PENDING for a safe retry, or EXPIRED, TIMED_OUT, CANCELLED, OUTCOME_UNKNOWN
+/// (an OPEN_TRADE delivered and never answered, until <see cref="OutcomeResolver"/> settles it).
 /// </summary>
 public sealed class EaCommand
 {
     public string Id { get; set; } = "";
+    /// <summary>Creation order (an identity): FIFO within a priority, also for a command queued again.</summary>
+    public long Sequence { get; set; }
     public long AccountId { get; set; }
     public string Type { get; set; } = "";
     /// <summary>0 (highest) to 3.</summary>
@@ -18,7 +21,10 @@ public sealed class EaCommand
     public string Status { get; set; } = "";
     /// <summary>The request as the strategy sent it (jsonb).</summary>
     public string Payload { get; set; } = "";
-    /// <summary>The exact flat JSON object the EA receives, written once, so a re-queued command is byte-identical.</summary>
+    /// <summary>
+    /// The exact flat JSON object the EA receives, written once per attempt (its id is the attempt's, see
+    /// <see cref="CommandAttempts"/>), so a re-queued attempt is byte-identical.
+    /// </summary>
     public string? FlatJson { get; set; }
     public string? IdempotencyKey { get; set; }
     public string? CreatedBy { get; set; }
@@ -32,7 +38,10 @@ public sealed class EaCommand
     /// <summary>The EA's answer (jsonb).</summary>
     public string? Response { get; set; }
     public long? Ticket { get; set; }
+    /// <summary>Deliveries so far; a PENDING command is on attempt <c>Attempts + 1</c>.</summary>
     public int Attempts { get; set; }
+    /// <summary>A PENDING command waiting for its retry is queued again no earlier than this (null otherwise).</summary>
+    public DateTimeOffset? RetryAt { get; set; }
 }
 
 public sealed class EaCommandConfiguration : IEntityTypeConfiguration<EaCommand>
@@ -52,6 +61,7 @@ public sealed class EaCommandConfiguration : IEntityTypeConfiguration<EaCommand>
         builder.Property(c => c.Response).HasColumnType("jsonb");
         builder.Property(c => c.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(c => c.Attempts).HasDefaultValue(0);
+        builder.Property(c => c.Sequence).UseIdentityByDefaultColumn();
         builder.HasIndex(c => new { c.AccountId, c.IdempotencyKey }).IsUnique().HasDatabaseName("commands_account_id_idempotency_key_key");
         builder.HasIndex(c => new { c.AccountId, c.Status, c.Priority, c.CreatedAt }).HasDatabaseName("commands_account_status");
         builder.HasIndex(c => c.Status).HasDatabaseName("commands_open").HasFilter("status IN ('PENDING', 'DELIVERED', 'OUTCOME_UNKNOWN')");

@@ -1,16 +1,20 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using Microsoft.Extensions.Options;
 using NgTradingBot.Core.Api;
+using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.Ingest;
 using NgTradingBot.Core.Trades;
 using NgTradingBot.EaProtocol.Requests;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.EaInternal;
 
 /// <summary>
 /// /api/trades/sync answers with what changed, so unlike the streamed EA traffic it is reconciled while
-/// the client waits: the gateway forwards the validated body, the answer comes after the commit.
+/// the client waits: the gateway forwards the validated body, the answer comes after the commit. A position
+/// the list brings may be what an OUTCOME_UNKNOWN OPEN_TRADE opened: <see cref="OutcomeResolver"/> looks in the same transaction.
 /// </summary>
 public static class TradesSyncEndpoint
 {
@@ -21,7 +25,8 @@ public static class TradesSyncEndpoint
     }
 
     private static async Task<Results<Ok<SyncOutcome>, JsonHttpResult<ApiError>>> SyncAsync(
-        long? login, HttpRequest request, NpgsqlDataSource dataSource, TradeSyncReconciler reconciler, CancellationToken cancellationToken)
+        long? login, HttpRequest request, NpgsqlDataSource dataSource, TradeSyncReconciler reconciler, [AsParameters] OutcomeServices outcomes,
+        CancellationToken cancellationToken)
     {
         if (login is not > 0)
         {
@@ -54,8 +59,14 @@ public static class TradesSyncEndpoint
             }
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var outcome = await reconciler.ReconcileAsync(connection, transaction, accountId, login.Value, sync.Value.Trades);
+            var resolved = sync.Value.Trades.Count > 0 ? await outcomes.Resolver.MatchAsync(connection, transaction, accountId) : [];
             await transaction.CommitAsync(cancellationToken);
+            await OutcomeSettled.RetireAsync(resolved, outcomes.Queue, outcomes.Options.Value, outcomes.Metrics, outcomes.Changes, outcomes.Logger);
             return TypedResults.Ok(outcome);
         }
     }
+
+    /// <summary>What settling an unknown outcome from a positions list needs.</summary>
+    public sealed record OutcomeServices(OutcomeResolver Resolver, RedisCommandQueue Queue, IOptions<CommandOptions> Options, CommandMetrics Metrics,
+        CommandChanges Changes, ILogger<OutcomeResolver> Logger);
 }

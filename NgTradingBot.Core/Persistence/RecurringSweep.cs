@@ -32,21 +32,30 @@ public abstract class RecurringSweep(SchemaMigrator migrator, ILogger logger) : 
         }
     }
 
-    private async Task RunLoggedAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// One step of a pass that must not depend on the others: its failure is logged like a failed pass, and the
+    /// steps after it still run.
+    /// </summary>
+    protected Task StepAsync(string step, Func<CancellationToken, Task> run, CancellationToken stoppingToken) =>
+        RunLoggedAsync(run, $"{Name} ({step})", stoppingToken);
+
+    private Task RunLoggedAsync(CancellationToken stoppingToken) => RunLoggedAsync(RunPassAsync, Name, stoppingToken);
+
+    private async Task RunLoggedAsync(Func<CancellationToken, Task> run, string what, CancellationToken stoppingToken)
     {
         try
         {
-            await RunPassAsync(stoppingToken);
+            await run(stoppingToken);
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
             if (StoreFailures.IsTransient(ex))
             {
-                logger.LogWarning("The {Sweep} failed: {Error}", Name, ex.Message);
+                logger.LogWarning("The {Sweep} failed: {Error}", what, ex.Message);
             }
             else
             {
-                logger.LogError(ex, "The {Sweep} failed", Name);
+                logger.LogError(ex, "The {Sweep} failed", what);
             }
         }
     }

@@ -12,7 +12,9 @@ public sealed partial class SimulatedEa
         public Task LogAsync(string level, string message, string details, CancellationToken ct) => ea.SendLogAsync(level, message, details, ct);
 
         public Task RespondAsync(string commandId, string status, string responseJson, CancellationToken ct) =>
-            ea.PostAsync(EaRoutes.CommandResponse, ea.ServerRoute(EaRoutes.CommandResponse), EaRequestBodies.CommandResponse(ea.Login, ea._apiKey, commandId, status, responseJson), false, ct);
+            ea.LosesResponseOf?.Invoke(commandId) == true
+                ? Task.CompletedTask
+                : ea.PostAsync(EaRoutes.CommandResponse, ea.ServerRoute(EaRoutes.CommandResponse), EaRequestBodies.CommandResponse(ea.Login, ea._apiKey, commandId, status, responseJson), false, ct);
 
         public async Task<int> UploadCandlesAsync(string symbol, string timeframe, IReadOnlyList<Bar> candles, CancellationToken ct)
         {

@@ -71,6 +71,12 @@ public sealed partial class SimulatedEa : IAsyncDisposable
     /// <summary>Raised on the EA's thread after each command it received has been handled.</summary>
     public event Action<ExecutedCommand>? CommandExecuted;
 
+    /// <summary>
+    /// Commands (by the id received) whose /api/command_response is lost on the way: the EA executes them and reports
+    /// their trades as usual, but the server never hears the answer, and the EA never sends it again (contract 5.8).
+    /// </summary>
+    public Func<string, bool>? LosesResponseOf { get; set; }
+
     /// <summary>An HttpClient set up like WebRequest: no redirects, no proxy, no cookies, timeouts per call.</summary>
     public static HttpClient CreateHttpClient(int maxConnectionsPerServer = int.MaxValue) =>
         new(new SocketsHttpHandler

@@ -13,6 +13,7 @@ public sealed partial class EaTerminal
     private readonly List<OpenPosition> _positions = [];
     private readonly List<Deal> _deals = [];
     private readonly Queue<TerminalEvent> _events = new();
+    private readonly HashSet<string> _quoteGaps = new(StringComparer.Ordinal);
     private ulong _nextOrder;
     private ulong _nextDeal;
     private double _balance;
@@ -48,12 +49,37 @@ public sealed partial class EaTerminal
     /// <summary>What SymbolInfo* reports: the spec, or all zeros for an unknown name.</summary>
     public SymbolSpec SpecOrUnknown(string symbol) => Spec(symbol) ?? SymbolSpec.Unknown(symbol);
 
-    /// <summary>SymbolInfoTick.</summary>
+    /// <summary>SymbolInfoTick: fails for an unknown symbol, and for one in a quote gap (<see cref="BeginQuoteGap"/>).</summary>
     public bool TryGetTick(string symbol, out Quote quote)
     {
         lock (_gate)
         {
+            if (_quoteGaps.Contains(symbol))
+            {
+                quote = default;
+                return false;
+            }
             return _market.TryGetQuote(symbol, out quote);
+        }
+    }
+
+    /// <summary>
+    /// The terminal has no tick for the symbol until <see cref="EndQuoteGap"/> (a symbol just added to Market Watch, a
+    /// feed gap): SymbolInfoTick fails, so the EA buffers no ticks of it and an OPEN_TRADE fails with "Failed to get tick data".
+    /// </summary>
+    public void BeginQuoteGap(string symbol)
+    {
+        lock (_gate)
+        {
+            _quoteGaps.Add(symbol);
+        }
+    }
+
+    public void EndQuoteGap(string symbol)
+    {
+        lock (_gate)
+        {
+            _quoteGaps.Remove(symbol);
         }
     }
 

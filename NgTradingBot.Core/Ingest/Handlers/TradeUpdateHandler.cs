@@ -1,11 +1,18 @@
+using Microsoft.Extensions.Options;
+using NgTradingBot.Core.Commands;
 using NgTradingBot.Core.Trades;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest.Handlers;
 
-/// <summary>One position update (OPEN, the 10 s re-sync, MODIFY or CLOSE), applied by <see cref="TradeUpdateRule"/>; a CLOSE is also kept as a realised part.</summary>
-public sealed class TradeUpdateHandler : IIngestHandler
+/// <summary>
+/// One position update (OPEN, the 10 s re-sync, MODIFY or CLOSE), applied by <see cref="TradeUpdateRule"/>; a CLOSE is
+/// also kept as a realised part. A position no command is linked to may be what an OUTCOME_UNKNOWN OPEN_TRADE opened:
+/// <see cref="OutcomeResolver"/> looks at once.
+/// </summary>
+public sealed class TradeUpdateHandler(OutcomeResolver resolver, RedisCommandQueue queue, IOptions<CommandOptions> options, CommandMetrics metrics,
+    CommandChanges changes) : IIngestHandler
 {
     public string Kind => IngestKinds.TradeUpdate;
 
@@ -21,6 +28,11 @@ public sealed class TradeUpdateHandler : IIngestHandler
         {
             await TradeStore.RecordClosePartAsync(context.Connection, context.Transaction, accountId, update);
         }
+        var resolved = row.CommandId is null ? await resolver.MatchAsync(context.Connection, context.Transaction, accountId) : [];
+        if (resolved.Count > 0)
+        {
+            context.AfterCommit.Add(() => OutcomeSettled.RetireAsync(resolved, queue, options.Value, metrics, changes));
+        }
         context.Effects = new
         {
             ticket = update.Ticket,
@@ -28,6 +40,7 @@ public sealed class TradeUpdateHandler : IIngestHandler
             previous = stored?.Status,
             reopened = stored?.Status == TradeRow.Closed && row.Status == TradeRow.Open,
             closeReason = row.CloseReason,
+            resolvedCommands = resolved.Count == 0 ? null : resolved.Select(r => r.CommandId).ToList(),
         };
     }
 }
