@@ -3,6 +3,7 @@ using NgTradingBot.EaGateway.Auth;
 using NgTradingBot.EaGateway.Commands;
 using NgTradingBot.EaGateway.CoreApi;
 using NgTradingBot.EaGateway.Ea;
+using NgTradingBot.EaGateway.Heartbeat;
 using NgTradingBot.EaGateway.Ingest;
 using NgTradingBot.EaGateway.Telemetry;
 using NgTradingBot.EaGateway.Traffic;
@@ -20,6 +21,11 @@ public static class ApplicationServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<HeartbeatOptions>()
+            .BindConfiguration(HeartbeatOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<EaAuthenticator>();
@@ -33,6 +39,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<CommandAvailability>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CommandAvailability>());
         builder.Services.AddSingleton<CommandDispenser>();
+        builder.Services.AddSingleton<StreamingLedger>();
+        builder.Services.AddSingleton<TickNotes>();
+        builder.Services.AddSingleton<SubscriptionLists>();
+        builder.Services.AddSingleton<SymbolRecovery>();
+        builder.Services.AddSingleton<HeartbeatAnswers>();
         builder.Services.AddHttpClient<CoreEaClient>(client => client.BaseAddress = new Uri("http://core"));
         builder.Services.AddHostedService<CoreWarmUp>();
 
