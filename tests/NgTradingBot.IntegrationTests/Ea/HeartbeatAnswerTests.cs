@@ -173,7 +173,7 @@ public sealed class HeartbeatAnswerTests(HeartbeatFixture fixture)
         Assert.Contains(deliveries, d => d.Via == "get_commands");
         await probe.WaitForIngestDrainedAsync();
         var stored = await probe.RowsAsync(
-            "SELECT delivered_via, count(*) AS n FROM commands WHERE id = ANY($1) AND delivered_via IS NOT NULL GROUP BY delivered_via", created.ToArray());
+            "SELECT delivered_via, count(*) AS n FROM commands WHERE id = ANY($1) AND delivered_via IS NOT NULL GROUP BY delivered_via", new object[] { created.ToArray() });
         Assert.Equal(deliveries.GroupBy(d => d.Via).ToDictionary(g => g.Key, g => (long)g.Count()),
             stored.ToDictionary(r => (string)r["delivered_via"]!, r => (long)r["n"]!));
     }
