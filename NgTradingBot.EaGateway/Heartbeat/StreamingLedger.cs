@@ -42,7 +42,8 @@ public sealed class StreamingLedger(IConnectionMultiplexer redis, IOptions<Heart
         redis.call('EXPIRE', KEYS[1], ARGV[2])
         """;
 
-    // 0: not due, 1: due (or claimed, when a list length is given), 2: the list would be shorter than one served before.
+    // 0: not due, 1: due (or claimed, when a list length is given), 2: the list would be shorter than one served before,
+    // which withholds it for the rest of the session (Core is not asked again on every heartbeat).
     // A heartbeat without a connect seen (a gateway restart, an expired hash) starts the session itself.
     private const string HeartbeatScript = Now + """
         redis.call('HSETNX', KEYS[1], 'session', nowText)
@@ -52,10 +53,14 @@ public sealed class StreamingLedger(IConnectionMultiplexer redis, IOptions<Heart
         local first = tonumber(redis.call('HGET', KEYS[1], 'first_beat'))
         local ticks = tonumber(redis.call('HGET', KEYS[1], 'ticks') or '0')
         local servedSession = tonumber(redis.call('HGET', KEYS[1], 'served_session') or '-1')
-        if ticks >= session or servedSession == session or now - first < tonumber(ARGV[1]) then return 0 end
+        local withheldSession = tonumber(redis.call('HGET', KEYS[1], 'withheld_session') or '-1')
+        if ticks >= session or servedSession == session or withheldSession == session or now - first < tonumber(ARGV[1]) then return 0 end
         local count = tonumber(ARGV[2])
         if count < 0 then return 1 end
-        if count < tonumber(redis.call('HGET', KEYS[1], 'served') or '0') then return 2 end
+        if count < tonumber(redis.call('HGET', KEYS[1], 'served') or '0') then
+          redis.call('HSET', KEYS[1], 'withheld_session', redis.call('HGET', KEYS[1], 'session'))
+          return 2
+        end
         redis.call('HSET', KEYS[1], 'served', ARGV[2], 'served_session', redis.call('HGET', KEYS[1], 'session'))
         return 1
         """;

@@ -16,7 +16,8 @@ namespace NgTradingBot.EaGateway.Heartbeat;
 /// <item>it has heartbeated for <see cref="HeartbeatOptions.TickSilence"/> since its first heartbeat of the session
 /// and no gateway has seen a single tick batch from it in the session: an EA with symbols posts ticks from the
 /// first timer call, which starts with the heartbeats when OnInit returns, so a non-empty list would have shown;</item>
-/// <item>the list is not empty and not shorter than the longest list any gateway ever served this login.</item>
+/// <item>the list is not empty and not shorter than the longest list any gateway ever served this login (a
+/// shorter one is withheld for the rest of the session, with a warning).</item>
 /// </list>
 /// Why this never shrinks a list the EA holds: the EA empties its list on every start (OnInit) and fills it only
 /// from a /api/symbols answer or a heartbeat list, and a gateway notes every non-empty one of those in the ledger

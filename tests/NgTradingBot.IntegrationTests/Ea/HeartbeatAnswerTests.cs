@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using NgTradingBot.EaSimulator;
 using NgTradingBot.IntegrationTests.Hosting;
 
@@ -76,6 +77,48 @@ public sealed class HeartbeatAnswerTests(HeartbeatFixture fixture)
         Assert.Equal(3, ea.Journal.Count(e => e.Route == EaRoutes.Heartbeat && e.Status == 200));
         Assert.DoesNotContain(ea.Journal, e => e.Route == EaRoutes.Heartbeat && EaResponseParser.HasSymbols(e.ResponseBody));
         Assert.Equal(served, ea.Symbols);
+    }
+
+    [Theory]
+    [InlineData(false, 5_900_000_011)]
+    [InlineData(true, 5_900_000_012)]
+    public async Task AnEaHoldingAListWhoseTicksNeverArriveIsNeverSentAShorterOne(bool shrunk, long login)
+    {
+        await using var ea = SimulatedEas.Create(fixture.App, login, options => options with
+        {
+            // Its ticks never reach a gateway, and its first heartbeat is lost, so it reconnects: a new session
+            // in which no list was served and no tick seen, the one case the tick rule cannot tell apart.
+            Faults = new EaFaults(FailFirst: new Dictionary<string, int> { [EaRoutes.Ticks] = int.MaxValue, [EaRoutes.Heartbeat] = 1 }),
+            JournalCapacity = 10_000,
+        });
+        Assert.True(await ea.InitAsync());
+        var loaded = ea.Symbols.ToList();
+        Assert.Equal(3, loaded.Count);
+        if (shrunk)
+        {
+            using var core = fixture.App.CreateHttpClient("core");
+            using var put = await core.PutAsJsonAsync($"/api/accounts/{login}/symbols", new { symbols = loaded.Take(2) });
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        }
+
+        // The lost heartbeat, the reconnect, then heartbeats for well past the silence.
+        await HeartbeatsAsync(ea, count: 2);
+        Assert.Contains(ea.Journal, e => e.Route == EaRoutes.Connect && e.Status == 200 && e.At > ea.Journal.First(h => h.Route == EaRoutes.Heartbeat).At);
+        await HeartbeatsAsync(ea, count: 4);
+
+        var lists = ea.Journal.Where(e => e.Route == EaRoutes.Heartbeat && EaResponseParser.HasSymbols(e.ResponseBody)).ToList();
+        Assert.Null(ea.CrashReason);
+        Assert.Equal(loaded, ea.Symbols);
+        if (shrunk)
+        {
+            Assert.Empty(lists);
+        }
+        else
+        {
+            // Not shorter than what it was served: sent once, the same list in the same order, nothing new to it.
+            Assert.Equal(loaded, EaResponseParser.Symbols(Assert.Single(lists).ResponseBody));
+            Assert.DoesNotContain(ea.Journal, e => e.Route == EaRoutes.Log && e.RequestText.Contains("Symbol subscribed", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
