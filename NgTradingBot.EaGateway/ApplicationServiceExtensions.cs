@@ -21,13 +21,9 @@ public static class ApplicationServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddOptions<HeartbeatOptions>()
-            .BindConfiguration(HeartbeatOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddHeartbeatAnswers();
         builder.Services.AddSingleton<EaAuthenticator>();
         builder.Services.AddHostedService<CredentialChanges>();
         builder.Services.AddSingleton<EaRateLimits>();
@@ -39,11 +35,6 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<CommandAvailability>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CommandAvailability>());
         builder.Services.AddSingleton<CommandDispenser>();
-        builder.Services.AddSingleton<StreamingLedger>();
-        builder.Services.AddSingleton<TickNotes>();
-        builder.Services.AddSingleton<SubscriptionLists>();
-        builder.Services.AddSingleton<SymbolRecovery>();
-        builder.Services.AddSingleton<HeartbeatAnswers>();
         builder.Services.AddHttpClient<CoreEaClient>(client => client.BaseAddress = new Uri("http://core"));
         builder.Services.AddHostedService<CoreWarmUp>();
 
