@@ -4,6 +4,7 @@ using NgTradingBot.EaGateway.Auth;
 using NgTradingBot.EaGateway.Commands;
 using NgTradingBot.EaGateway.CoreApi;
 using NgTradingBot.EaGateway.Ea;
+using NgTradingBot.EaGateway.Heartbeat;
 using NgTradingBot.EaGateway.Ingest;
 using NgTradingBot.EaGateway.Telemetry;
 using NgTradingBot.EaGateway.Traffic;
@@ -23,6 +24,7 @@ public static class ApplicationServiceExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddHeartbeatAnswers();
         builder.Services.AddSingleton<EaAuthenticator>();
         builder.Services.AddHostedService<CredentialChanges>();
         builder.Services.AddSingleton<EaRateLimits>();

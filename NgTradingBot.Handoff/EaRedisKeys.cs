@@ -38,6 +38,9 @@ public static class EaRedisKeys
     /// <summary>Hash: an account's request counters as the gateways report them (see <see cref="AccountTrafficStore"/>).</summary>
     public static string Traffic(long login) => $"ea:traffic:{login}";
 
+    /// <summary>Hash: what the gateways saw of a login's session (connect, first heartbeat, ticks, longest list served); gateway-only.</summary>
+    public static string Streaming(long login) => $"ea:streaming:{login}";
+
     /// <summary>Hash: an account's answer-time bucket counts of one UTC minute (Unix minutes), expiring after a few hours.</summary>
     public static string Latency(long login, long minute) => $"ea:latency:{login}:{minute}";
 

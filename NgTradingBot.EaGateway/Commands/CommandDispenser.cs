@@ -20,12 +20,21 @@ public sealed class CommandDispenser(
     TimeProvider time,
     ILogger<CommandDispenser> logger)
 {
-    public async Task<ReadOnlyMemory<byte>> TakeAsync(AuthenticatedEa ea, string via)
+    /// <summary>The get_commands answer: <c>{"commands":[...],"status":"success"}</c>, empty most of the time.</summary>
+    public async Task<ReadOnlyMemory<byte>> TakeAsync(AuthenticatedEa ea, string via) =>
+        await TakeCommandsAsync(ea, via) is { Count: > 0 } commands ? EaResponses.Commands(commands) : EaResponses.NoCommands;
+
+    /// <summary>
+    /// Up to <see cref="EaGatewayOptions.CommandsPerPoll"/> waiting commands, taken for good; <paramref name="via"/>
+    /// names the path in the delivery record. Every path shares this one queue and script, so no command is
+    /// handed out by two of them.
+    /// </summary>
+    public async Task<IReadOnlyList<FlatCommand>> TakeCommandsAsync(AuthenticatedEa ea, string via)
     {
         if (!availability.MayHaveCommands(ea.Login))
         {
             metrics.PollAnsweredFromMemory();
-            return EaResponses.NoCommands;
+            return [];
         }
 
         var checkedAt = time.GetUtcNow();
@@ -33,7 +42,7 @@ public sealed class CommandDispenser(
         if (stored.Count == 0)
         {
             availability.MarkEmpty(ea.Login, checkedAt);
-            return EaResponses.NoCommands;
+            return [];
         }
 
         // Core wrote each object with the EA-safe writer; re-reading it here keeps that guarantee checked
@@ -52,7 +61,7 @@ public sealed class CommandDispenser(
                 logger.LogError("Dropped a stored command for account {Login} that is not EA-safe: {Problem}", ea.Login, problem);
             }
         }
-        metrics.CommandsDelivered(commands.Count);
-        return EaResponses.Commands(commands);
+        metrics.CommandsDelivered(commands.Count, via);
+        return commands;
     }
 }

@@ -1,4 +1,5 @@
 using NgTradingBot.EaGateway.Auth;
+using NgTradingBot.EaGateway.Heartbeat;
 using NgTradingBot.EaGateway.Telemetry;
 using NgTradingBot.EaGateway.Traffic;
 using NgTradingBot.EaProtocol.Auth;
@@ -10,7 +11,8 @@ namespace NgTradingBot.EaGateway.Ea;
 /// The steps every EA request takes before its route's own work: address rate limit, body, credentials
 /// (body <c>account</c> + <c>api_key</c>, else the <c>X-API-Key</c> header), account rate limit.
 /// </summary>
-public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateLimits, GatewayMetrics metrics, TrafficRecorder traffic, EaRoutes routes)
+public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateLimits, GatewayMetrics metrics, TrafficRecorder traffic, EaRoutes routes,
+    TickNotes tickNotes)
 {
     public const string ApiKeyHeader = "X-API-Key";
 
@@ -42,6 +44,11 @@ public sealed class EaPipeline(EaAuthenticator authenticator, EaRateLimits rateL
             body.Dispose();
             traffic.Refused(presented.Value.Account, route.Name, authError!.StatusCode, authError.Message);
             return Reject(route, EaResult.Error(authError));
+        }
+        // Before the account limit: a batch refused with 429 still proves the EA holds symbols.
+        if (ReferenceEquals(route, routes.Ticks))
+        {
+            tickNotes.Posted(ea.Login);
         }
         if (!rateLimits.AllowAccount(ea.Login))
         {

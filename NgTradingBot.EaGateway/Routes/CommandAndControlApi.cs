@@ -1,4 +1,5 @@
 using NgTradingBot.EaGateway.Ea;
+using NgTradingBot.EaGateway.Heartbeat;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.EaProtocol.Responses;
 using NgTradingBot.Handoff;
@@ -26,7 +27,7 @@ public static class CommandAndControlApi
     }
 
     // No key at connect: the EA identifies itself by login only (contract 3.2). Core issues the key.
-    private static Task<IResult> ConnectAsync(HttpContext http, [AsParameters] EaServices ea) =>
+    private static Task<IResult> ConnectAsync(HttpContext http, [AsParameters] EaServices ea, StreamingLedger ledger) =>
         ea.HandleAsync(http, ea.Routes.Connect, ConnectRequest.Parse, async (_, request) =>
         {
             if (!ea.RateLimits.AllowConnect(request.Account))
@@ -36,6 +37,10 @@ public static class CommandAndControlApi
             var outcome = await ea.Core.ConnectAsync(request.Account, request.Broker, request.AvailableSymbols,
                 http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
             ea.Authenticator.Forget(request.Account);
+            if (outcome is { Outcome: "active", ApiKey: not null })
+            {
+                await ledger.ConnectedAsync(request.Account);
+            }
             return outcome switch
             {
                 { Outcome: "active", ApiKey: { } key } => EaResult.Ok(EaResponses.Connect(key, new EaField("message", "Connected successfully"))),
@@ -44,10 +49,15 @@ public static class CommandAndControlApi
             };
         });
 
-    private static Task<IResult> SymbolsAsync(HttpContext http, [AsParameters] EaServices ea) =>
+    // A served list is noted before it goes out: symbol recovery must never send this EA a shorter one.
+    private static Task<IResult> SymbolsAsync(HttpContext http, [AsParameters] EaServices ea, StreamingLedger ledger) =>
         ea.HandleAsync(http, ea.Routes.Symbols, SymbolsRequest.Parse, async (inbound, _) =>
         {
             var list = await ea.Core.GetSymbolsAsync(inbound.Account.Login, http.RequestAborted);
+            if (list.Symbols.Count > 0)
+            {
+                await ledger.ServedAsync(inbound.Account.Login, list.Symbols.Count);
+            }
             return EaResult.Ok(EaResponses.Symbols(list.Symbols, new EaField("count", list.Symbols.Count)));
         });
 
@@ -87,8 +97,13 @@ public static class CommandAndControlApi
         ea.IngestAsync(http, ea.Routes.OhlcHistorical, IngestKinds.OhlcHistorical, OhlcHistoricalRequest.Parse,
             request => EaResponses.SuccessWith(new EaField("received", request.Candles.Count)));
 
-    private static Task<IResult> HeartbeatAsync(HttpContext http, [AsParameters] EaServices ea) =>
-        ea.IngestAsync(http, ea.Routes.Heartbeat, IngestKinds.Heartbeat, HeartbeatRequest.Parse, _ => EaResponses.Success);
+    // The heartbeat is durable before anything is taken for its answer (commands, a recovery list).
+    private static Task<IResult> HeartbeatAsync(HttpContext http, [AsParameters] EaServices ea, HeartbeatAnswers answers) =>
+        ea.HandleAsync(http, ea.Routes.Heartbeat, HeartbeatRequest.Parse, async (inbound, _) =>
+        {
+            await ea.Ingest.PublishAsync(IngestKinds.Heartbeat, inbound.Account, http, inbound.Body.Root);
+            return EaResult.Ok(await answers.AnswerAsync(inbound.Account, ea.Core));
+        });
 
     private static Task<IResult> ProfitUpdateAsync(HttpContext http, [AsParameters] EaServices ea) =>
         ea.IngestAsync(http, ea.Routes.ProfitUpdate, IngestKinds.ProfitUpdate, ProfitUpdateRequest.Parse, _ => EaResponses.Success);

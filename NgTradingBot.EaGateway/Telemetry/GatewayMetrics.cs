@@ -11,6 +11,7 @@ public sealed class GatewayMetrics
     private readonly Histogram<double> _handoffDuration;
     private readonly Counter<long> _commandsDelivered;
     private readonly Counter<long> _pollsAnsweredFromMemory;
+    private readonly Counter<long> _symbolListsRecovered;
 
     public GatewayMetrics(IMeterFactory meterFactory)
     {
@@ -20,6 +21,7 @@ public sealed class GatewayMetrics
         _handoffDuration = meter.CreateHistogram<double>("ngtradingbot.gateway.handoff.duration", unit: "ms", description: "Time to make one request durable in Redis");
         _commandsDelivered = meter.CreateCounter<long>("ngtradingbot.gateway.commands_delivered", description: "Commands handed to EAs");
         _pollsAnsweredFromMemory = meter.CreateCounter<long>("ngtradingbot.gateway.polls_from_memory", description: "Command polls answered empty without asking Redis");
+        _symbolListsRecovered = meter.CreateCounter<long>("ngtradingbot.gateway.symbol_lists_recovered", description: "Subscription lists sent in heartbeat answers to EAs that streamed nothing");
     }
 
     public void Rejected(string route, int statusCode) =>
@@ -32,7 +34,9 @@ public sealed class GatewayMetrics
         _handoffDuration.Record(duration.TotalMilliseconds, tag);
     }
 
-    public void CommandsDelivered(int count) => _commandsDelivered.Add(count);
+    public void CommandsDelivered(int count, string via) => _commandsDelivered.Add(count, new KeyValuePair<string, object?>("via", via));
 
     public void PollAnsweredFromMemory() => _pollsAnsweredFromMemory.Add(1);
+
+    public void SymbolListRecovered() => _symbolListsRecovered.Add(1);
 }

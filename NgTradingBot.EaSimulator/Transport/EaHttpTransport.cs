@@ -28,7 +28,8 @@ internal sealed class EaHttpTransport(HttpClient http, EaOptions options, EaStat
         var lastError = 0;
         var text = "";
         var received = 0;
-        if (_faults.Disconnect())
+        // The aimed failure first, so a route without one leaves the seeded draws as they were.
+        if (_faults.FailsFirst(route) || _faults.Disconnect())
         {
             fault = "disconnected";
             lastError = TradeCodes.ErrWebRequestFailed;

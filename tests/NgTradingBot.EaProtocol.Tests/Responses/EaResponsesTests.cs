@@ -201,6 +201,49 @@ public class EaResponsesTests
     }
 
     [Fact]
+    public void AHeartbeatWithNothingToAddIsTheLegacySuccessAnswer()
+    {
+        Assert.Equal(EaResponses.Success.ToArray(), EaResponses.Heartbeat().ToArray());
+        Assert.Equal("""{"status":"success"}""", EaReader.Text(EaResponses.Success));
+    }
+
+    [Fact]
+    public void HeartbeatCommandsAreWrittenExactlyAsGetCommandsWritesThem()
+    {
+        FlatCommand[] commands =
+        [
+            new("c1", "OPEN_TRADE", [new("symbol", "EURUSD"), new("order_type", "BUY"), new("volume", 0.1m), new("sl", 1.0795m), new("tp", 1.0855m)]),
+            new("c2", "CLOSE_TRADE", [new("ticket", 5_100_000_123L), new("reason", "TIME_EXIT")]),
+        ];
+
+        var heartbeat = EaReader.Text(EaResponses.Heartbeat(commands: commands));
+        var poll = EaReader.Text(EaResponses.Commands(commands));
+
+        Assert.Equal(CommandsArray(poll), CommandsArray(heartbeat));
+        Assert.StartsWith("""{"status":"success","commands":[{"id":"c1",""", heartbeat, StringComparison.Ordinal);
+        Assert.Null(EaResponseParser.Symbols(heartbeat));
+        Assert.Equal(EaResponseParser.Commands(poll), EaResponseParser.Commands(heartbeat));
+    }
+
+    [Fact]
+    public void HeartbeatSymbolsAreWrittenExactlyAsTheSymbolsAnswerWritesThemInTheirOrder()
+    {
+        string[] symbols = ["XAUUSD", "EURUSD", "DE40.c"];
+
+        var heartbeat = EaReader.Text(EaResponses.Heartbeat(symbols: symbols));
+
+        Assert.Equal("""{"status":"success","symbols":["XAUUSD","EURUSD","DE40.c"]}""", heartbeat);
+        Assert.Equal(symbols, EaResponseParser.Symbols(heartbeat));
+        Assert.False(EaResponseParser.HasCommands(heartbeat));
+    }
+
+    private static string CommandsArray(string json)
+    {
+        var start = json.IndexOf("\"commands\":[", StringComparison.Ordinal);
+        return json[start..(json.IndexOf(']', start) + 1)];
+    }
+
+    [Fact]
     public void ErrorBodyMatchesTheLegacyShape()
     {
         Assert.Equal("""{"message":"Missing account or api_key","status":"error"}""", EaReader.Text(EaResponses.Error(EaError.MissingCredentials)));

@@ -121,4 +121,49 @@ public class HeartbeatTests
         Assert.False(ea.Connected);
         await Assert.ThrowsAsync<EaRuntimeException>(() => ea.TimerAsync());
     }
+
+    [Fact]
+    public async Task AnEaWhoseStartUpSymbolRequestFailedStreamsOnlyOnceAHeartbeatBringsItsList()
+    {
+        await using var server = await FakeEaServer.StartAsync();
+        var time = new ManualTimeProvider(Start);
+        await using var ea = new SimulatedEa(server.Options(time) with
+        {
+            Faults = new EaFaults(FailFirst: new Dictionary<string, int> { [EaRoutes.Symbols] = 1 }),
+        });
+
+        Assert.True(await ea.InitAsync());
+        await ea.TimerAsync();
+
+        Assert.Empty(server.To(EaRoutes.Symbols));
+        Assert.Empty(ea.Symbols);
+        Assert.Empty(server.To(EaRoutes.Ticks));
+
+        server.Responder = request => request.Path == EaRoutes.Heartbeat
+            ? (200, """{"status":"success","symbols":["EURUSD","XAUUSD"]}""")
+            : FakeEaServer.Default(request);
+        await ea.ChartTickAsync();
+        await ea.TimerAsync();
+
+        Assert.Equal(["EURUSD", "XAUUSD"], ea.Symbols);
+        var batch = Assert.Single(server.To(EaRoutes.Ticks)).Text;
+        Assert.Contains("\"symbol\":\"EURUSD\"", batch, StringComparison.Ordinal);
+        Assert.Contains("\"symbol\":\"XAUUSD\"", batch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AListAndCommandsInOneAnswerRunTheListsUploadsFirst()
+    {
+        var (server, ea, _) = await StartAsync(_ => (200,
+            """{"status":"success","commands":[{"id":"h2","type":"CLOSE_TRADE","ticket":99,"reason":"EMERGENCY_CLOSE"}],"symbols":["EURUSD","XAUUSD","GBPUSD"]}"""));
+        await using var _s = server;
+        await using var _e = ea;
+
+        await ea.ChartTickAsync();
+
+        var paths = server.Paths.ToList();
+        Assert.True(paths.LastIndexOf(EaRoutes.Historical) < paths.IndexOf(EaRoutes.CommandResponse),
+            "the new symbol's spec and history go out before the command runs");
+        Assert.Contains(EaRoutes.SymbolSpecs, paths);
+    }
 }
