@@ -23,11 +23,15 @@ public sealed record Command(
     long? Ticket,
     int Attempts,
     DateTime? RetryAt,
+    CommandLatency? Latency,
     IReadOnlyList<CommandEvent>? Events)
 {
     /// <summary>Nothing more will happen to the command.</summary>
     public bool IsFinal => CommandStatus.IsFinal(Status);
 }
+
+/// <summary>Milliseconds in each stage: created to delivered, delivered to answered (the EA), answered to stored (Core), and end to end.</summary>
+public sealed record CommandLatency(double? DeliveredMs, double? AnsweredMs, double? StoredMs, double? EndToEndMs);
 
 /// <summary>One transition of a command, with the reason Core recorded.</summary>
 public sealed record CommandEvent(DateTime At, string? FromStatus, string ToStatus, JsonElement? Detail);

@@ -88,7 +88,10 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
             {
                 try
                 {
-                    await redis.GetSubscriber().SubscribeAsync(Channel, (_, message) => Dispatch(message));
+                    // A message queue, not a handler: handlers may run concurrently, and an account's stream must see
+                    // DELIVERED before COMPLETED.
+                    var messages = await redis.GetSubscriber().SubscribeAsync(Channel);
+                    messages.OnMessage(message => Dispatch(message.Message));
                     return;
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -107,7 +107,7 @@ public sealed class CommandService(
         var pending = new CommandEventView(createdAt, null, CommandStatuses.Pending, JsonDocument.Parse(detail).RootElement.Clone());
         return new Result(Outcome.Created, new CommandView(id, login, command.Type, CommandPriority.Name(command.Priority), CommandStatuses.Pending,
             JsonDocument.Parse(payload).RootElement.Clone(), idempotencyKey, command.CreatedBy, createdAt, row.ExpiresAt!.Value,
-            null, null, null, null, null, null, command.Ticket, 0, null, [pending]));
+            null, null, null, null, null, null, command.Ticket, 0, null, CommandLatency.Of(createdAt, null, null, null), [pending]));
     }
 
     /// <summary>

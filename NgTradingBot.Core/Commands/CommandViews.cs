@@ -26,7 +26,22 @@ public sealed record CommandView(
     long? Ticket,
     int Attempts,
     DateTime? RetryAt,
+    CommandLatency Latency,
     IReadOnlyList<CommandEventView>? Events);
+
+/// <summary>
+/// Milliseconds spent in each stage of the command's path, where both ends are known: created to delivered (queued and
+/// waiting for the EA's poll), delivered to answered (the EA's execution and the way back to the gateway), answered to
+/// stored (Core's ingest), and end to end (created to stored).
+/// </summary>
+public sealed record CommandLatency(double? DeliveredMs, double? AnsweredMs, double? StoredMs, double? EndToEndMs)
+{
+    public static CommandLatency Of(DateTimeOffset created, DateTimeOffset? delivered, DateTimeOffset? answered, DateTimeOffset? stored) => new(
+        Between(created, delivered), Between(delivered, stored is null ? null : answered), Between(stored is null ? null : answered, stored), Between(created, stored));
+
+    private static double? Between(DateTimeOffset? from, DateTimeOffset? to) =>
+        from is { } start && to is { } end ? Math.Round(Math.Max(0, (end - start).TotalMilliseconds), 3) : null;
+}
 
 /// <summary>One transition: from_status is null for the creation, equal to to_status for a note (e.g. a duplicate response).</summary>
 public sealed record CommandEventView(DateTime At, string? FromStatus, string ToStatus, JsonElement? Detail);
@@ -37,7 +52,8 @@ internal static class CommandViewMapping
     public static CommandView ToView(this EaCommand c, long login, IReadOnlyList<CommandEventView>? events) => new(
         c.Id, login, c.Type, CommandPriority.Name(c.Priority), c.Status, Json(c.Payload)!.Value, c.IdempotencyKey, c.CreatedBy,
         c.CreatedAt.UtcDateTime, c.ExpiresAt.UtcDateTime, c.DeliveredAt?.UtcDateTime, c.DeliveredVia, c.ResponseDueAt?.UtcDateTime,
-        c.FinishedAt?.UtcDateTime, c.ResponseStatus, Json(c.Response), c.Ticket, c.Attempts, c.RetryAt?.UtcDateTime, events);
+        c.FinishedAt?.UtcDateTime, c.ResponseStatus, Json(c.Response), c.Ticket, c.Attempts, c.RetryAt?.UtcDateTime,
+        CommandLatency.Of(c.CreatedAt, c.DeliveredAt, c.FinishedAt, c.StoredAt), events);
 
     public static CommandEventView ToView(this CommandTransition t) => new(t.At.UtcDateTime, t.FromStatus, t.ToStatus, Json(t.Detail));
 

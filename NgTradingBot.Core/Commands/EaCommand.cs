@@ -34,6 +34,8 @@ public sealed class EaCommand
     public string? DeliveredVia { get; set; }
     public DateTimeOffset? ResponseDueAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>When Core stored the EA's answer (FinishedAt is when the gateway received it): the answered-to-stored stage.</summary>
+    public DateTimeOffset? StoredAt { get; set; }
     public string? ResponseStatus { get; set; }
     /// <summary>The EA's answer (jsonb).</summary>
     public string? Response { get; set; }

@@ -15,7 +15,7 @@ namespace NgTradingBot.Core.Ingest.Handlers;
 // Raw Npgsql: once per command on the ingest batch's own transaction, bound and read by position with no mapping layer.
 public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, CommandMetrics metrics, CommandChanges changes) : IIngestHandler
 {
-    private sealed record CommandState(long AccountId, string Status, int Attempts);
+    private sealed record CommandState(long AccountId, string Status, int Attempts, DateTimeOffset CreatedAt);
 
     public string Kind => IngestKinds.CommandDelivered;
 
@@ -61,15 +61,16 @@ public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, Co
         context.AfterCommit.Add(async () =>
         {
             metrics.Transitioned(CommandStatuses.Delivered);
+            metrics.Stages(CommandLatency.Of(command.CreatedAt, context.ReceivedAt, null, null));
             await changes.PublishAsync(commandId, login, CommandStatuses.Delivered);
         });
     }
 
     private static async Task<CommandState?> LockAsync(IngestContext context, string commandId)
     {
-        await using var command = new NpgsqlCommand("SELECT account_id, status, attempts FROM commands WHERE id = $1 FOR UPDATE", context.Connection, context.Transaction);
+        await using var command = new NpgsqlCommand("SELECT account_id, status, attempts, created_at FROM commands WHERE id = $1 FOR UPDATE", context.Connection, context.Transaction);
         command.Parameters.AddValue(commandId);
-        return await command.ReadFirstOrDefaultAsync(row => new CommandState(row.GetInt64(0), row.GetString(1), row.GetInt32(2)));
+        return await command.ReadFirstOrDefaultAsync(row => new CommandState(row.GetInt64(0), row.GetString(1), row.GetInt32(2), row.GetFieldValue<DateTimeOffset>(3)));
     }
 
     private static string Read(JsonElement body, string name) =>

@@ -26,7 +26,8 @@ public sealed class CommandResponseHandler(
     CommandMetrics metrics,
     CommandChanges changes) : IIngestHandler
 {
-    private sealed record CommandState(long AccountId, string Status, string Type, int Attempts, DateTimeOffset ExpiresAt, string? FlatJson);
+    private sealed record CommandState(long AccountId, string Status, string Type, int Attempts, DateTimeOffset ExpiresAt, string? FlatJson,
+        DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt);
 
     public string Kind => IngestKinds.CommandResponse;
 
@@ -63,6 +64,7 @@ public sealed class CommandResponseHandler(
         var at = context.ReceivedAt.UtcDateTime;
         await using var update = new NpgsqlCommand("""
             UPDATE commands SET status = $2, response = $3::jsonb, response_status = $4, finished_at = CASE WHEN $2 = 'PENDING' THEN NULL ELSE $5 END,
+                                stored_at = CASE WHEN $2 = 'PENDING' THEN NULL ELSE clock_timestamp() END,
                                 delivered_at = coalesce(delivered_at, $5), ticket = coalesce($6, ticket), attempts = greatest(attempts, $7),
                                 retry_at = $8, flat_json = coalesce($9, flat_json)
              WHERE id = $1
@@ -100,9 +102,14 @@ public sealed class CommandResponseHandler(
 
         context.Effects = new { commandId, attempt, from = command.Status, to = toStatus, ticket, retryAt = retry?.RetryAt };
         var login = context.Account.Login;
+        var receivedAt = context.ReceivedAt;
         context.AfterCommit.Add(async () =>
         {
             metrics.Transitioned(toStatus);
+            if (toStatus != CommandStatuses.Pending)
+            {
+                metrics.Stages(CommandLatency.Of(command.CreatedAt, command.DeliveredAt ?? receivedAt, receivedAt, DateTimeOffset.UtcNow));
+            }
             await changes.PublishAsync(commandId, login, toStatus);
             // The answered attempt is finished either way; a retry is queued under its own id.
             await queue.RetireAsync(wireId, options.Value.RetainFinishedFor);
@@ -143,9 +150,10 @@ public sealed class CommandResponseHandler(
     private static async Task<CommandState?> LockAsync(IngestContext context, string commandId)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT account_id, status, type, attempts, expires_at, flat_json FROM commands WHERE id = $1 FOR UPDATE", context.Connection, context.Transaction);
+            "SELECT account_id, status, type, attempts, expires_at, flat_json, created_at, delivered_at FROM commands WHERE id = $1 FOR UPDATE", context.Connection, context.Transaction);
         command.Parameters.AddValue(commandId);
         return await command.ReadFirstOrDefaultAsync(row => new CommandState(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetInt32(3),
-            row.GetFieldValue<DateTimeOffset>(4), row.IsDBNull(5) ? null : row.GetString(5)));
+            row.GetFieldValue<DateTimeOffset>(4), row.IsDBNull(5) ? null : row.GetString(5), row.GetFieldValue<DateTimeOffset>(6),
+            row.IsDBNull(7) ? null : row.GetFieldValue<DateTimeOffset>(7)));
     }
 }

@@ -422,6 +422,10 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
                     b.Property<long?>("Ticket")
                         .HasColumnType("bigint")
                         .HasColumnName("ticket");

@@ -28,6 +28,9 @@ public sealed class OutcomeWaitTests(AppFixture fixture)
         Assert.True(outcome.IsFinal);
         Assert.Equal(JsonDocument.Parse(executed.ResponseJson).RootElement.GetProperty("ticket").GetInt64(), outcome.Ticket);
         Assert.Equal([CommandStatus.Pending, CommandStatus.Delivered, CommandStatus.Completed], outcome.Events!.Select(e => e.ToStatus));
+        var stages = outcome.Latency!;
+        Assert.All(new[] { stages.DeliveredMs, stages.AnsweredMs, stages.StoredMs, stages.EndToEndMs }, stage => Assert.NotNull(stage));
+        Assert.True(stages.EndToEndMs >= stages.DeliveredMs + stages.AnsweredMs + stages.StoredMs - 0.01, $"end to end {stages}");
     }
 
     [Fact]
