@@ -9,7 +9,11 @@ public sealed class MarketHoursFixture : AppFixture
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "core"))
             .WithEnvironment("ConnectionHealth__MarketClosedAfter", "00:00:02")
             .WithEnvironment("ConnectionHealth__HeartbeatMaxAge", "00:00:04")
-            .WithEnvironment("ConnectionHealth__StaleQuoteAfter", "00:00:04");
+            .WithEnvironment("ConnectionHealth__StaleQuoteAfter", "00:00:04")
+            // Both EAs send timer traffic all along: what is judged here is heartbeats and market hours, not silence,
+            // which on a CI machine busy with other collections can pass the base fixture's 3 s in the ingest lag alone.
+            .WithEnvironment("ConnectionHealth__DegradedAfterSilence", "00:00:15")
+            .WithEnvironment("ConnectionHealth__DisconnectedAfterSilence", "00:00:30");
 }
 
 [CollectionDefinition(Name)]
