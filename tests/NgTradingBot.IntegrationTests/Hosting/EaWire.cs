@@ -10,7 +10,7 @@ public sealed record EaReply(int Status, string Body)
 }
 
 /// <summary>Sends bodies to the gateway byte for byte as given, the way the EA's WebRequest does (POST, Windows-1252 text).</summary>
-public sealed class EaWire(DistributedApplication app) : IDisposable
+public sealed class EaWire(DistributedApplication app, string gateway = "gateway") : IDisposable
 {
     private readonly Dictionary<string, HttpClient> _clients = [];
 
@@ -24,7 +24,7 @@ public sealed class EaWire(DistributedApplication app) : IDisposable
     {
         if (!_clients.TryGetValue(port, out var client))
         {
-            _clients[port] = client = app.CreateHttpClient("gateway", port);
+            _clients[port] = client = app.CreateHttpClient(gateway, port);
         }
         // Concatenated like the EA does: a path of "//api/x" must stay a path, not become a host.
         using var request = new HttpRequestMessage(method, new Uri(client.BaseAddress!.ToString().TrimEnd('/') + path));
