@@ -134,18 +134,16 @@ public sealed class CommandService(
             var status = found.Command.Status;
             if (status != CommandStatuses.Pending)
             {
-                return status == CommandStatuses.Cancelled
-                    ? new Result(Outcome.Existing, await queries.GetAsync(id, cancellationToken))
-                    : new Result(status == CommandStatuses.Delivered ? Outcome.AlreadyDelivered : Outcome.NotCancellable,
-                        Message: $"Command {id} is {status}; only a PENDING command can be cancelled");
+                return status == CommandStatuses.Cancelled ? new Result(Outcome.Existing, await queries.GetAsync(id, cancellationToken))
+                    : status == CommandStatuses.Delivered ? AlreadyDelivered(id)
+                    : new Result(Outcome.NotCancellable, Message: $"Command {id} is {status}; only a PENDING command can be cancelled");
             }
 
             // Unknown: Redis never received it (the enqueue failed, or a retry still waits), so nothing can deliver it any more.
             wireId = CommandAttempts.WireId(id, found.Command.Attempts + 1);
             if (await queue.CancelAsync(wireId, found.Login) == CancelOutcome.AlreadyDelivered)
             {
-                return new Result(Outcome.AlreadyDelivered,
-                    Message: $"Command {id} was already handed to the EA, which executes commands at most once; it can no longer be cancelled");
+                return AlreadyDelivered(id);
             }
 
             found.Command.Status = CommandStatuses.Cancelled;
@@ -160,6 +158,10 @@ public sealed class CommandService(
         await queue.RetireAsync(wireId, options.Value.RetainFinishedFor);
         return new Result(Outcome.Cancelled, await queries.GetAsync(id, cancellationToken));
     }
+
+    // The same answer whether Core has stored the delivery yet or only Redis knows of it.
+    private static Result AlreadyDelivered(string id) => new(Outcome.AlreadyDelivered,
+        Message: $"Command {id} was already handed to the EA, which executes commands at most once; it can no longer be cancelled");
 
     /// <summary>
     /// The flat object alone (<c>{"id":..,"type":..,...}</c>), written once by the EA-safe writer with the
