@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NgTradingBot.Core.Api;
 using NgTradingBot.Core.Audit;
@@ -40,6 +41,14 @@ public sealed class AccessRefusals(IDbContextFactory<TradingDbContext> contexts,
     {
         await AuditAsync(context, statusCode, reason, accountId);
         await ApiError.Of(statusCode, reason).ExecuteAsync(context);
+    }
+
+    /// <summary>A strategy key acting on an account it was not issued for: audited, and the 403 to answer with.</summary>
+    public async Task<JsonHttpResult<ApiError>> NotYourAccountAsync(HttpContext context, long login)
+    {
+        var reason = CallerAccess.NotYourAccount(login);
+        await AuditAsync(context, StatusCodes.Status403Forbidden, reason);
+        return ApiError.Of(StatusCodes.Status403Forbidden, reason);
     }
 
     public async Task AuditAsync(HttpContext context, int statusCode, string reason, long? accountId = null)

@@ -8,6 +8,7 @@ public static class AccessServiceExtensions
     {
         builder.Services.AddOptions<AccessOptions>().Bind(builder.Configuration.GetSection(AccessOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<FixedKeyHashes>();
         builder.Services.AddSingleton<StrategyKeys>();
         builder.Services.AddSingleton<AccessRefusals>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler>(services => services.GetRequiredService<AccessRefusals>());

@@ -1,5 +1,3 @@
-using NgTradingBot.Core.Api;
-
 namespace NgTradingBot.Core.Access;
 
 /// <summary>
@@ -14,9 +12,7 @@ public sealed class AccountScopeFilter(AccessRefusals refusals) : IEndpointFilte
         if (http.Request.RouteValues.TryGetValue("login", out var value) && long.TryParse(value?.ToString(), out var login)
             && !http.User.MayAccess(login))
         {
-            var reason = CallerAccess.NotYourAccount(login);
-            await refusals.AuditAsync(http, StatusCodes.Status403Forbidden, reason);
-            return ApiError.Of(StatusCodes.Status403Forbidden, reason);
+            return await refusals.NotYourAccountAsync(http, login);
         }
         return await next(context);
     }

@@ -14,7 +14,7 @@ public sealed class BearerKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IOptions<AccessOptions> access,
+    FixedKeyHashes fixedKeys,
     StrategyKeys keys) : AuthenticationHandler<AuthenticationSchemeOptions>(schemeOptions, loggerFactory, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -41,12 +41,12 @@ public sealed class BearerKeyHandler(
         }
 
         var hash = KeySecrets.Hash(secret);
-        if (KeySecrets.Matches(hash, KeySecrets.Hash(access.Value.OperatorKey)))
+        if (KeySecrets.Matches(hash, fixedKeys.Operator))
         {
             return Success(AccessRoles.Operator, AccessRoles.Operator, [], [AccessRoles.AllAccounts]);
         }
 
-        if (KeySecrets.Matches(hash, KeySecrets.Hash(access.Value.ServiceKey)))
+        if (KeySecrets.Matches(hash, fixedKeys.Service))
         {
             return Success(AccessRoles.Service, AccessRoles.Service, [], []);
         }

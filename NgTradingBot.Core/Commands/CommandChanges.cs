@@ -78,7 +78,7 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
         });
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         // Subscribed in the background: Core must start, and stay up, while Redis is away; the multiplexer
         // subscribes again by itself after a reconnect.
@@ -101,7 +101,7 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
                 }
             }
         }, CancellationToken.None);
-        await Task.CompletedTask;
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -12,7 +12,7 @@ public sealed class CommandWaits(CommandQueries queries, CommandChanges changes,
     /// <summary>The command once it is final or the wait is over (null: unknown).</summary>
     public async Task<CommandView?> GetAsync(string id, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var changed = new SemaphoreSlim(0);
+        using var changed = new SemaphoreSlim(0);
         using var watch = changes.WatchCommand(id, _ => changed.Release());
         // Watching before the first read: a change committed between the read and the wait still wakes it.
         var command = await queries.GetAsync(id, cancellationToken);

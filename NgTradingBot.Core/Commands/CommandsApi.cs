@@ -78,7 +78,7 @@ public static class CommandsApi
         {
             return ApiError.NotFound($"Command {id} is not known");
         }
-        return caller.MayAccess(command.Login) ? TypedResults.Ok(command) : await RefuseAsync(refusals, http, command.Login);
+        return caller.MayAccess(command.Login) ? TypedResults.Ok(command) : await refusals.NotYourAccountAsync(http, command.Login);
     }
 
     /// <summary>200 with the cancelled command; 409 once the command was delivered (the EA cannot be asked to forget it).</summary>
@@ -93,20 +93,13 @@ public static class CommandsApi
 
         if (!caller.MayAccess(login))
         {
-            return await RefuseAsync(refusals, http, login);
+            return await refusals.NotYourAccountAsync(http, login);
         }
 
         var result = await commands.CancelAsync(id, caller.Name(), cancellationToken);
         return result.Outcome is CommandService.Outcome.Cancelled or CommandService.Outcome.Existing
             ? TypedResults.Ok(result.Command!)
             : ToError(result);
-    }
-
-    private static async Task<JsonHttpResult<ApiError>> RefuseAsync(AccessRefusals refusals, HttpContext http, long login)
-    {
-        var reason = CallerAccess.NotYourAccount(login);
-        await refusals.AuditAsync(http, StatusCodes.Status403Forbidden, reason);
-        return ApiError.Of(StatusCodes.Status403Forbidden, reason);
     }
 
     /// <summary>200 with the resolved command; 400 for a bad ruling, 404 unknown, 409 unless it is OUTCOME_UNKNOWN.</summary>
