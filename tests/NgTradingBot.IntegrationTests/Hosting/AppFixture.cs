@@ -52,12 +52,13 @@ public class AppFixture : IAsyncLifetime
                 context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
             });
         }
-        // On a test's time scale: a silent EA degrades after 3 s and is disconnected after 6 s, and an open position
+        // On a test's time scale: a silent EA degrades after 3 s and is disconnected after 10 s (a window
+        // wide enough that a sweep delayed by a loaded machine still passes through degraded), and an open position
         // missing from the EA's lists for 2 s is closed; market data retention looks every second.
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "core"))
             .WithEnvironment("ConnectionHealth__CheckInterval", "00:00:00.500")
             .WithEnvironment("ConnectionHealth__DegradedAfterSilence", "00:00:03")
-            .WithEnvironment("ConnectionHealth__DisconnectedAfterSilence", "00:00:06")
+            .WithEnvironment("ConnectionHealth__DisconnectedAfterSilence", "00:00:10")
             .WithEnvironment("Ingest__ClosePositionsMissingFor", "00:00:02")
             .WithEnvironment("MarketData__RetentionCheckInterval", "00:00:01");
         Configure(builder);
