@@ -24,6 +24,7 @@ public sealed record Command(
     int Attempts,
     DateTime? RetryAt,
     CommandLatency? Latency,
+    OrderProtection? Protection,
     IReadOnlyList<CommandEvent>? Events)
 {
     /// <summary>Nothing more will happen to the command.</summary>
@@ -32,6 +33,9 @@ public sealed record Command(
 
 /// <summary>Milliseconds in each stage: created to delivered, delivered to answered (the EA), answered to stored (Core), and end to end.</summary>
 public sealed record CommandLatency(double? DeliveredMs, double? AnsweredMs, double? StoredMs, double? EndToEndMs);
+
+/// <summary>The time to live and price guard a command was sent with (see <see cref="OrderRequest.TimeToLive"/>).</summary>
+public sealed record OrderProtection(int? TtlSeconds, DateTimeOffset? SignalAt, decimal? SignalPrice, decimal? MaxPriceDeviation);
 
 /// <summary>One transition of a command, with the reason Core recorded.</summary>
 public sealed record CommandEvent(DateTime At, string? FromStatus, string ToStatus, JsonElement? Detail);
@@ -68,6 +72,22 @@ public sealed record OrderRequest(string Symbol, OrderSide Side, decimal StopLos
 
     /// <summary>Who sent it, for the audit trail and the UI.</summary>
     public string? CreatedBy { get; init; }
+
+    /// <summary>
+    /// The signal's time to live, from <see cref="SignalAt"/> (or from Core's receipt): an order the EA would get later
+    /// is EXPIRED with the reason instead of executed. Whole seconds.
+    /// </summary>
+    public TimeSpan? TimeToLive { get; init; }
+
+    /// <summary>When the strategy's signal was made, if earlier than the call; needs <see cref="TimeToLive"/>.</summary>
+    public DateTimeOffset? SignalAt { get; init; }
+
+    /// <summary>The price the signal was made at: with <see cref="MaxPriceDeviation"/>, the order is EXPIRED instead of
+    /// executed when the ask (BUY) or bid (SELL) the EA last posted moved further from it than that.</summary>
+    public decimal? SignalPrice { get; init; }
+
+    /// <summary>In price units, like <see cref="SignalPrice"/>.</summary>
+    public decimal? MaxPriceDeviation { get; init; }
 }
 
 public enum OrderSide
@@ -77,4 +97,11 @@ public enum OrderSide
 }
 
 /// <summary>Any command, as Core's API takes it (<c>type</c> OPEN_TRADE, MODIFY_TRADE, CLOSE_TRADE, REQUEST_HISTORICAL_DATA).</summary>
-public sealed record CommandRequest(string Type, object Payload, string? Priority = null, int? ExpiresInSeconds = null, string? CreatedBy = null);
+public sealed record CommandRequest(string Type, object Payload, string? Priority = null, int? ExpiresInSeconds = null, string? CreatedBy = null)
+{
+    /// <summary>See <see cref="OrderRequest.TimeToLive"/>.</summary>
+    public int? TtlSeconds { get; init; }
+    public DateTimeOffset? SignalAt { get; init; }
+    public decimal? SignalPrice { get; init; }
+    public decimal? MaxPriceDeviation { get; init; }
+}

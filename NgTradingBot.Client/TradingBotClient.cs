@@ -60,9 +60,16 @@ public class TradingBotClient : IDisposable
         {
             payload["comment"] = order.Comment;
         }
-        var expiresIn = order.ExpiresIn is { } expiry ? (int?)Math.Max(1, (int)Math.Ceiling(expiry.TotalSeconds)) : null;
-        return CreateCommandAsync(login, new CommandRequest("OPEN_TRADE", payload, order.Priority, expiresIn, order.CreatedBy), idempotencyKey, cancellationToken);
+        return CreateCommandAsync(login, new CommandRequest("OPEN_TRADE", payload, order.Priority, WholeSeconds(order.ExpiresIn), order.CreatedBy)
+        {
+            TtlSeconds = WholeSeconds(order.TimeToLive),
+            SignalAt = order.SignalAt,
+            SignalPrice = order.SignalPrice,
+            MaxPriceDeviation = order.MaxPriceDeviation,
+        }, idempotencyKey, cancellationToken);
     }
+
+    private static int? WholeSeconds(TimeSpan? span) => span is { } value ? Math.Max(1, (int)Math.Ceiling(value.TotalSeconds)) : null;
 
     /// <summary>Sends any command; see <see cref="CreateOrderAsync"/> for the idempotency key.</summary>
     public async Task<Command> CreateCommandAsync(long login, CommandRequest command, string? idempotencyKey = null, CancellationToken cancellationToken = default)
@@ -76,6 +83,10 @@ public class TradingBotClient : IDisposable
                 payload = command.Payload,
                 expiresInSeconds = command.ExpiresInSeconds,
                 createdBy = command.CreatedBy,
+                ttlSeconds = command.TtlSeconds,
+                signalAt = command.SignalAt,
+                signalPrice = command.SignalPrice,
+                maxPriceDeviation = command.MaxPriceDeviation,
             }, options: Json),
         };
         if (idempotencyKey is not null)

@@ -38,7 +38,11 @@ public static class EaRedisKeys
     /// <summary>Hash: an account's request counters as the gateways report them (see <see cref="AccountTrafficStore"/>).</summary>
     public static string Traffic(long login) => $"ea:traffic:{login}";
 
+    /// <summary>Hash: per symbol, the last "bid ask receivedAtUnixMs" the account posted (see <see cref="QuoteBoard"/>).</summary>
+    public static string Quotes(long login) => $"ea:quotes:{login}";
+
     /// <summary>Hash: what the gateways saw of a login's session (connect, first heartbeat, ticks, longest list served); gateway-only.</summary>
+
     public static string Streaming(long login) => $"ea:streaming:{login}";
 
     /// <summary>Hash: an account's answer-time bucket counts of one UTC minute (Unix minutes), expiring after a few hours.</summary>

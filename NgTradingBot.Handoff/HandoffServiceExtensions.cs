@@ -27,6 +27,7 @@ public static class HandoffServiceExtensions
             configureOptions: options => options.SocketManager = SocketManager.ThreadPool);
         builder.Services.AddSingleton<IngestStream>();
         builder.Services.AddSingleton<RedisCommandQueue>();
+        builder.Services.AddSingleton<QuoteBoard>();
         builder.Services.AddSingleton<RedisAccountCredentials>();
         builder.Services.AddSingleton<AccountTrafficStore>();
         return builder;

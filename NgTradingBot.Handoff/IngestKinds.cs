@@ -16,4 +16,7 @@ public static class IngestKinds
 
     /// <summary>Written by the dequeue script itself, atomically with the pop.</summary>
     public const string CommandDelivered = "command_delivered";
+
+    /// <summary>Written by the dequeue script instead of a delivery: the command was past its deadline or its price guard.</summary>
+    public const string CommandExpired = "command_expired";
 }

@@ -27,7 +27,7 @@ public sealed class IngestStream(IConnectionMultiplexer redis, string key = EaRe
 
     /// <summary>The lane a kind travels in.</summary>
     public static IngestLane LaneOf(string kind) =>
-        kind is IngestKinds.CommandResponse or IngestKinds.CommandDelivered ? IngestLane.Commands : IngestLane.Data;
+        kind is IngestKinds.CommandResponse or IngestKinds.CommandDelivered or IngestKinds.CommandExpired ? IngestLane.Commands : IngestLane.Data;
 
     public async Task<string> AppendAsync(string kind, byte[] payload) =>
         (string)(await Database.StreamAddAsync(KeyOf(LaneOf(kind)), [new(KindField, kind), new(PayloadField, payload)]).ConfigureAwait(false))!;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using StackExchange.Redis;
 
@@ -16,24 +17,55 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
     // 2^53 (exact in a double) while the sequence is below 10^13.
     private const string EnqueueScript = """
         if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-        redis.call('HSET', KEYS[1], 'login', ARGV[2], 'state', 'queued', 'json', ARGV[4])
+        redis.call('HSET', KEYS[1], 'login', ARGV[2], 'state', 'queued', 'json', ARGV[4], 'deadline', ARGV[7], 'expiry', ARGV[8])
+        if ARGV[9] ~= '' then redis.call('HSET', KEYS[1], 'guard', ARGV[9]) end
         redis.call('ZADD', KEYS[2], tonumber(ARGV[3]) * 10000000000000 + tonumber(ARGV[6]), ARGV[1])
         redis.call('PUBLISH', ARGV[5], ARGV[2])
         return 1
         """;
 
     // The command hashes are derived from the queued ids, which is fine on a single Redis server (no cluster).
-    // The delivery record's envelope is written by the caller; the script adds only the id it popped.
+    // The delivery record's envelope is written by the caller; the script adds only the id it popped. A command
+    // past its deadline, or whose price guard fails against the account's last posted quote (KEYS[3]), is not
+    // handed out: it is marked expired and an expiry record with the reason goes to the command lane instead, its
+    // envelope the caller's prefix closed with the reason's JSON body.
     private const string DequeueScript = """
+        local now = tonumber(ARGV[8])
+        local function refusal(key)
+          local deadline = tonumber(redis.call('HGET', key, 'deadline'))
+          if deadline and now > deadline then return redis.call('HGET', key, 'expiry') end
+          local guard = redis.call('HGET', key, 'guard')
+          if not guard then return nil end
+          local symbol, side, price, maxdev, maxage = string.match(guard, '^(%S+) (%S+) (%S+) (%S+) (%S+)$')
+          local quote = redis.call('HGET', KEYS[3], symbol)
+          local bid, ask, at
+          if quote then bid, ask, at = string.match(quote, '^(%S+) (%S+) (%S+)$') end
+          if not at or now - tonumber(at) > tonumber(maxage) then
+            return 'no quote of ' .. symbol .. ' in the last ' .. string.format('%.10g', tonumber(maxage) / 1000) .. ' s to check the price against'
+          end
+          local current = side == 'BUY' and tonumber(ask) or tonumber(bid)
+          local moved = math.abs(current - tonumber(price))
+          if moved > tonumber(maxdev) * (1 + 1e-9) then
+            return 'price moved ' .. string.format('%.10g', moved) .. ' from ' .. price .. ' to ' .. string.format('%.10g', current)
+              .. ' (' .. (side == 'BUY' and 'ask' or 'bid') .. '), more than the maximum deviation of ' .. maxdev
+          end
+          return nil
+        end
         local ids = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
         local out = {}
         for _, id in ipairs(ids) do
           redis.call('ZREM', KEYS[1], id)
           local key = ARGV[2] .. id
           if redis.call('HGET', key, 'state') == 'queued' then
-            redis.call('HSET', key, 'state', 'delivered')
-            table.insert(out, redis.call('HGET', key, 'json'))
-            redis.call('XADD', KEYS[2], '*', ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], id)
+            local reason = refusal(key)
+            if reason then
+              redis.call('HSET', key, 'state', 'expired')
+              redis.call('XADD', KEYS[2], '*', ARGV[3], ARGV[9], ARGV[5], ARGV[10] .. cjson.encode({reason = reason}) .. '}', ARGV[7], id)
+            else
+              redis.call('HSET', key, 'state', 'delivered')
+              table.insert(out, redis.call('HGET', key, 'json'))
+              redis.call('XADD', KEYS[2], '*', ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], id)
+            end
           end
         end
         return out
@@ -54,20 +86,26 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
     /// <returns>False when a command with this id was enqueued before (the call is then a no-op).</returns>
     public async Task<bool> EnqueueAsync(QueuedCommand command)
     {
+        var limits = command.Limits;
         var result = await Database.ScriptEvaluateAsync(EnqueueScript,
             [EaRedisKeys.Command(command.Id), EaRedisKeys.CommandQueue(command.Login)],
-            [command.Id, command.Login, command.Priority, command.FlatJson, EaRedisKeys.CommandsReadyChannel, command.Sequence]).ConfigureAwait(false);
+            [command.Id, command.Login, command.Priority, command.FlatJson, EaRedisKeys.CommandsReadyChannel, command.Sequence,
+             limits.Deadline.ToUnixTimeMilliseconds(), limits.ExpiryReason, GuardText(limits.Guard)]).ConfigureAwait(false);
         return (int)result == 1;
     }
 
-    /// <summary>Pops up to <paramref name="max"/> commands for delivery; returns their flat JSON objects.</summary>
+    /// <summary>
+    /// Pops up to <paramref name="max"/> commands for delivery; returns their flat JSON objects. Those past their
+    /// <see cref="DeliveryLimits"/> at <paramref name="now"/> are not returned: they get an expiry record instead.
+    /// </summary>
     public async Task<IReadOnlyList<byte[]>> DequeueAsync(long login, long accountId, int max, string via, DateTimeOffset now)
     {
         var delivery = new IngestEnvelope(login, accountId, now, null, JsonSerializer.SerializeToElement(new { via }));
         var result = await Database.ScriptEvaluateAsync(DequeueScript,
-            [EaRedisKeys.CommandQueue(login), EaRedisKeys.CommandIngestStream],
+            [EaRedisKeys.CommandQueue(login), EaRedisKeys.CommandIngestStream, EaRedisKeys.Quotes(login)],
             [max, EaRedisKeys.CommandKeyPrefix, IngestStream.KindField, IngestKinds.CommandDelivered,
-             IngestStream.PayloadField, delivery.ToBytes(), IngestStream.CommandField]).ConfigureAwait(false);
+             IngestStream.PayloadField, delivery.ToBytes(), IngestStream.CommandField, now.ToUnixTimeMilliseconds(),
+             IngestKinds.CommandExpired, EnvelopePrefix(login, accountId, now)]).ConfigureAwait(false);
         return result.IsNull ? [] : ((RedisValue[])result!).Select(v => (byte[])v!).ToList();
     }
 
@@ -79,6 +117,7 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
         {
             "cancelled" => CancelOutcome.Cancelled,
             "delivered" => CancelOutcome.AlreadyDelivered,
+            "expired" => CancelOutcome.ExpiredAtDelivery,
             _ => CancelOutcome.Unknown,
         };
     }
@@ -93,6 +132,15 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
     /// <summary>A finished command's hash is kept a while for late responses, then expires.</summary>
     public Task RetireAsync(string commandId, TimeSpan keepFor) =>
         Database.KeyExpireAsync(EaRedisKeys.Command(commandId), keepFor);
+
+    private static string GuardText(PriceGuard? guard) => guard is null
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{guard.Symbol} {(guard.Buy ? "BUY" : "SELL")} {guard.Price} {guard.MaxDeviation} {(long)guard.MaxQuoteAge.TotalMilliseconds}");
+
+    /// <summary>An envelope up to its body, which the script writes: <c>{"login":..,"accountId":..,"receivedAt":..,"body":</c>.</summary>
+    private static string EnvelopePrefix(long login, long accountId, DateTimeOffset at) =>
+        string.Create(CultureInfo.InvariantCulture, $$"""{"login":{{login}},"accountId":{{accountId}},"receivedAt":{{at.ToUnixTimeMilliseconds()}},"body":""");
 
     public Task<long> PendingCountAsync(long login) => Database.SortedSetLengthAsync(EaRedisKeys.CommandQueue(login));
 }

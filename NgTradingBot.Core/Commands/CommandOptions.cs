@@ -18,6 +18,17 @@ public sealed class CommandOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan MaxExpiresIn { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How far a protected command's <c>signalAt</c> may lie ahead of Core's clock (the strategy's clock runs ahead).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan MaxSignalClockSkew { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A price-guarded order is checked against the account's last quote of its symbol only if that quote is at most
+    /// this old when the order would be delivered; without one the price cannot be checked and the order expires.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan PriceGuardQuoteAge { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often expiry and response timeouts are checked.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -47,11 +47,12 @@ public sealed class CommandRelay(
                  LIMIT {BatchSize}
                    FOR UPDATE SKIP LOCKED
                 """)
-            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new { c.Id, a.Login, c.Priority, c.Sequence, c.Attempts, c.FlatJson })
+            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new { c.Id, a.Login, c.Priority, c.Sequence, c.Attempts, c.FlatJson, c.Payload, c.Protection, c.ExpiresAt })
             .OrderBy(row => row.Sequence)
             .ToListAsync(cancellationToken);
         var queued = await Task.WhenAll(pending.Select(row => queue.EnqueueAsync(new QueuedCommand(
-            CommandAttempts.WireId(row.Id, row.Attempts + 1), row.Login, row.Priority, row.Sequence, Encoding.UTF8.GetBytes(row.FlatJson!)))));
+            CommandAttempts.WireId(row.Id, row.Attempts + 1), row.Login, row.Priority, row.Sequence, Encoding.UTF8.GetBytes(row.FlatJson!),
+            OrderProtection.LimitsFor(row.Payload, row.Protection, row.ExpiresAt, options.Value.PriceGuardQuoteAge)))));
         await transaction.CommitAsync(cancellationToken);
         return queued.Count(q => q);
     }

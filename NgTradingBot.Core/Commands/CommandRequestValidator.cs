@@ -28,7 +28,8 @@ public static class CommandRequestValidator
     public static string SupportedTypes => string.Join(", ", KnownFields.Keys);
 
     /// <summary>The validated command, or null with the first problem found.</summary>
-    public static ValidatedCommand? Validate(CreateCommandRequest request, CommandOptions options, out string? error)
+    /// <param name="now">The receipt time: a protected command's signal time when it gives none.</param>
+    public static ValidatedCommand? Validate(CreateCommandRequest request, CommandOptions options, DateTimeOffset now, out string? error)
     {
         var type = request.Type?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(type) || !KnownFields.TryGetValue(type, out var known))
@@ -66,8 +67,36 @@ public static class CommandRequestValidator
             return null;
         }
 
+        var protection = ReadProtection(type, request, options, now, out error);
+        if (error is not null)
+        {
+            return null;
+        }
+
         var expiresIn = request.ExpiresInSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : options.DefaultExpiresIn;
-        return new ValidatedCommand(type, priority, reader.Fields, expiresIn, ticket, request.CreatedBy);
+        return new ValidatedCommand(type, priority, reader.Fields, expiresIn, ticket, request.CreatedBy, protection);
+    }
+
+    /// <summary>The TTL and price guard, both optional; a signal time alone, or half a guard, protects nothing and is refused.</summary>
+    private static OrderProtection? ReadProtection(string type, CreateCommandRequest request, CommandOptions options, DateTimeOffset now, out string? error)
+    {
+        var maxTtl = (int)options.MaxExpiresIn.TotalSeconds;
+        error = request.TtlSeconds is <= 0 || request.TtlSeconds > maxTtl ? $"ttlSeconds must be between 1 and {maxTtl}"
+            : request.SignalAt is not null && request.TtlSeconds is null ? "signalAt needs ttlSeconds (the signal's time to live)"
+            : request.SignalAt > now + options.MaxSignalClockSkew
+                ? $"signalAt lies more than {options.MaxSignalClockSkew.TotalSeconds:0.###} s in the future; check the strategy's clock"
+            : (request.SignalPrice is null) != (request.MaxPriceDeviation is null) ? "signalPrice and maxPriceDeviation go together"
+            : request.SignalPrice is not null && type != CommandTypes.OpenTrade ? "signalPrice and maxPriceDeviation apply to OPEN_TRADE only"
+            : request.SignalPrice is <= 0m ? "signalPrice must be a price greater than 0"
+            : request.MaxPriceDeviation is <= 0m ? "maxPriceDeviation must be greater than 0 (in price units, like signalPrice)"
+            : null;
+        if (error is not null || (request.TtlSeconds is null && request.SignalPrice is null))
+        {
+            return null;
+        }
+
+        return new OrderProtection(request.TtlSeconds, request.TtlSeconds is null ? null : (request.SignalAt ?? now).ToUniversalTime(),
+            request.SignalPrice, request.MaxPriceDeviation);
     }
 
     private static long? ReadOpenTrade(PayloadReader reader)

@@ -37,7 +37,7 @@ public sealed class CommandService(
     /// <param name="caller">Who asks (the operator, or a strategy key's id), kept in the command's first transition.</param>
     public async Task<Result> CreateAsync(long login, CreateCommandRequest request, string? idempotencyKey, string caller, CancellationToken cancellationToken)
     {
-        var command = CommandRequestValidator.Validate(request, options.Value, out var problem);
+        var command = CommandRequestValidator.Validate(request, options.Value, clock.GetUtcNow(), out var problem);
         if (command is null)
         {
             return new Result(Outcome.Invalid, Message: problem);
@@ -47,18 +47,19 @@ public sealed class CommandService(
         var flat = command.ToFlatCommand(id);
         var flatJson = FlatJson(flat);
         var payload = command.PayloadJson();
+        var protection = command.Protection?.ToJson();
         var detail = JsonSerializer.Serialize(new
         {
             priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, key = caller,
-            expiresInSeconds = (int)command.ExpiresIn.TotalSeconds,
+            expiresInSeconds = (int)command.ExpiresIn.TotalSeconds, protection = command.Protection,
         }, JsonSerializerOptions.Web);
         // One statement (atomic on its own): the account's check, the command and its first transition. An order
         // burst pays one round trip per order instead of six.
         await using var insert = database.CreateCommand("""
             WITH account AS (SELECT id, enrollment FROM accounts WHERE login = $1),
             inserted AS (
-              INSERT INTO commands (id, account_id, type, priority, status, payload, idempotency_key, created_by, expires_at, ticket, flat_json)
-              SELECT $2, a.id, $3, $4, 'PENDING', $5::jsonb, $6, $7, now() + $8, $9, $10 FROM account a WHERE a.enrollment = 'active'
+              INSERT INTO commands (id, account_id, type, priority, status, payload, idempotency_key, created_by, expires_at, ticket, flat_json, protection)
+              SELECT $2, a.id, $3, $4, 'PENDING', $5::jsonb, $6, $7, LEAST(now() + $8, $12), $9, $10, $13::jsonb FROM account a WHERE a.enrollment = 'active'
               ON CONFLICT (account_id, idempotency_key) DO NOTHING
               RETURNING id, account_id, created_at, expires_at, sequence),
             created AS (
@@ -68,7 +69,7 @@ public sealed class CommandService(
             """);
         insert.Parameters.AddValue(login).AddValue(id).AddValue(command.Type).AddValue((short)command.Priority).AddValue(payload)
             .AddValue(idempotencyKey).AddValue(command.CreatedBy).AddValue(command.ExpiresIn).AddValue(command.Ticket)
-            .AddValue(Encoding.UTF8.GetString(flatJson)).AddValue(detail);
+            .AddValue(Encoding.UTF8.GetString(flatJson)).AddValue(detail).AddValue(command.Protection?.TtlDeadline).AddValue(protection);
         var row = await insert.ReadFirstOrDefaultAsync(r => new CreatedRow(r.GetInt64(0), r.GetString(1),
             r.IsDBNull(2) ? null : r.GetFieldValue<DateTime>(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateTime>(3), r.IsDBNull(4) ? 0 : r.GetInt64(4)));
         if (row is null)
@@ -86,8 +87,8 @@ public sealed class CommandService(
             // The Idempotency-Key was seen for this account (ON CONFLICT waited for the first request's commit).
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var existing = await db.Commands.Where(c => c.AccountId == row.AccountId && c.IdempotencyKey == idempotencyKey)
-                .Select(c => new { c.Id, c.Type, SamePayload = c.Payload == payload }).SingleAsync(cancellationToken);
-            return existing.Type == command.Type && existing.SamePayload
+                .Select(c => new { c.Id, c.Type, SamePayload = c.Payload == payload, SameProtection = c.Protection == protection }).SingleAsync(cancellationToken);
+            return existing.Type == command.Type && existing.SamePayload && existing.SameProtection
                 ? new Result(Outcome.Existing, await queries.GetAsync(existing.Id, cancellationToken))
                 : new Result(Outcome.IdempotencyConflict, Message: $"Idempotency-Key {idempotencyKey} was already used for a different command ({existing.Id})");
         }
@@ -96,7 +97,8 @@ public sealed class CommandService(
         await changes.PublishAsync(id, login, CommandStatuses.Pending);
         try
         {
-            await queue.EnqueueAsync(new QueuedCommand(id, login, command.Priority, row.Sequence, flatJson));
+            var limits = OrderProtection.LimitsFor(payload, protection, row.ExpiresAt!.Value, options.Value.PriceGuardQuoteAge);
+            await queue.EnqueueAsync(new QueuedCommand(id, login, command.Priority, row.Sequence, flatJson, limits));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -107,7 +109,7 @@ public sealed class CommandService(
         var pending = new CommandEventView(createdAt, null, CommandStatuses.Pending, JsonDocument.Parse(detail).RootElement.Clone());
         return new Result(Outcome.Created, new CommandView(id, login, command.Type, CommandPriority.Name(command.Priority), CommandStatuses.Pending,
             JsonDocument.Parse(payload).RootElement.Clone(), idempotencyKey, command.CreatedBy, createdAt, row.ExpiresAt!.Value,
-            null, null, null, null, null, null, command.Ticket, 0, null, CommandLatency.Of(createdAt, null, null, null), [pending]));
+            null, null, null, null, null, null, command.Ticket, 0, null, CommandLatency.Of(createdAt, null, null, null), command.Protection, [pending]));
     }
 
     /// <summary>

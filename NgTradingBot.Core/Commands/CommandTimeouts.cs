@@ -59,9 +59,10 @@ public sealed class CommandTimeouts(
             var now = clock.GetUtcNow();
             foreach (var row in due)
             {
-                // Already delivered: it stays PENDING until its command_delivered entry makes it DELIVERED.
+                // Already delivered, or expired by the dequeue itself: it stays PENDING until its command lane record
+                // (command_delivered, command_expired with the dequeue's reason) settles it.
                 var wireId = CommandAttempts.WireId(row.Command.Id, row.Command.Attempts + 1);
-                if (await queue.CancelAsync(wireId, row.Login) == CancelOutcome.AlreadyDelivered)
+                if (await queue.CancelAsync(wireId, row.Login) is CancelOutcome.AlreadyDelivered or CancelOutcome.ExpiredAtDelivery)
                 {
                     continue;
                 }
@@ -69,7 +70,11 @@ public sealed class CommandTimeouts(
                 row.Command.Status = CommandStatuses.Expired;
                 row.Command.FinishedAt = now;
                 db.CommandTransitions.Add(CommandTransition.Of(row.Command.Id, CommandStatuses.Pending, CommandStatuses.Expired,
-                    new { reason = "not delivered before expires_at", expiresAt = row.Command.ExpiresAt, attempt = row.Command.Attempts + 1 }));
+                    new
+                    {
+                        reason = OrderProtection.ExpiryReason(OrderProtection.FromJson(row.Command.Protection), row.Command.ExpiresAt),
+                        expiresAt = row.Command.ExpiresAt, attempt = row.Command.Attempts + 1,
+                    }));
                 expired.Add(wireId);
                 expiredIds.Add(row.Command.Id);
             }

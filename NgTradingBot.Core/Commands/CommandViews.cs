@@ -27,6 +27,7 @@ public sealed record CommandView(
     int Attempts,
     DateTime? RetryAt,
     CommandLatency Latency,
+    OrderProtection? Protection,
     IReadOnlyList<CommandEventView>? Events);
 
 /// <summary>
@@ -53,7 +54,7 @@ internal static class CommandViewMapping
         c.Id, login, c.Type, CommandPriority.Name(c.Priority), c.Status, Json(c.Payload)!.Value, c.IdempotencyKey, c.CreatedBy,
         c.CreatedAt.UtcDateTime, c.ExpiresAt.UtcDateTime, c.DeliveredAt?.UtcDateTime, c.DeliveredVia, c.ResponseDueAt?.UtcDateTime,
         c.FinishedAt?.UtcDateTime, c.ResponseStatus, Json(c.Response), c.Ticket, c.Attempts, c.RetryAt?.UtcDateTime,
-        CommandLatency.Of(c.CreatedAt, c.DeliveredAt, c.FinishedAt, c.StoredAt), events);
+        CommandLatency.Of(c.CreatedAt, c.DeliveredAt, c.FinishedAt, c.StoredAt), OrderProtection.FromJson(c.Protection), events);
 
     public static CommandEventView ToView(this CommandTransition t) => new(t.At.UtcDateTime, t.FromStatus, t.ToStatus, Json(t.Detail));
 

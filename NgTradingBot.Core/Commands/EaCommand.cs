@@ -44,6 +44,8 @@ public sealed class EaCommand
     public int Attempts { get; set; }
     /// <summary>A PENDING command waiting for its retry is queued again no earlier than this (null otherwise).</summary>
     public DateTimeOffset? RetryAt { get; set; }
+    /// <summary>The TTL and price guard the command was sent with (jsonb, <see cref="OrderProtection"/>); null when none.</summary>
+    public string? Protection { get; set; }
 }
 
 public sealed class EaCommandConfiguration : IEntityTypeConfiguration<EaCommand>
@@ -61,6 +63,7 @@ public sealed class EaCommandConfiguration : IEntityTypeConfiguration<EaCommand>
             .HasConstraintName("commands_account_id_fkey").OnDelete(DeleteBehavior.NoAction);
         builder.Property(c => c.Payload).HasColumnType("jsonb");
         builder.Property(c => c.Response).HasColumnType("jsonb");
+        builder.Property(c => c.Protection).HasColumnType("jsonb");
         builder.Property(c => c.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(c => c.Attempts).HasDefaultValue(0);
         builder.Property(c => c.Sequence).UseIdentityByDefaultColumn();

@@ -23,6 +23,7 @@ public static class IngestServiceExtensions
         builder.Services.AddSingleton<IIngestHandler, SymbolSpecsHandler>();
         builder.Services.AddSingleton<IIngestHandler, OhlcHistoricalHandler>();
         builder.Services.AddSingleton<IIngestHandler, CommandDeliveredHandler>();
+        builder.Services.AddSingleton<IIngestHandler, CommandExpiredHandler>();
         builder.Services.AddSingleton<IIngestHandler, CommandResponseHandler>();
         builder.Services.AddSingleton<IIngestHandler, DisconnectHandler>();
         builder.Services.AddHostedService<IngestProcessor>();

@@ -16,7 +16,12 @@ public static class TicksApi
         return app;
     }
 
-    private static Task<IResult> TicksAsync(HttpContext http, [AsParameters] EaServices ea) =>
-        ea.IngestAsync(http, ea.Routes.Ticks, IngestKinds.Ticks, TicksRequest.Parse,
-            request => EaResponses.SuccessWith(new EaField("received", request.Ticks.Count), new EaField("rejected", request.Rejected.Count)));
+    private static Task<IResult> TicksAsync(HttpContext http, [AsParameters] EaServices ea, QuoteBoard quotes, TimeProvider time) =>
+        ea.HandleAsync(http, ea.Routes.Ticks, TicksRequest.Parse, async (inbound, request) =>
+        {
+            await ea.Ingest.PublishAsync(IngestKinds.Ticks, inbound.Account, http, inbound.Body.Root);
+            // After the append: a quote the guard checks orders against was also handed to Core.
+            quotes.Post(inbound.Account.Login, request.Ticks.Select(t => (t.Symbol, t.Bid, t.Ask)), time.GetUtcNow());
+            return EaResult.Ok(EaResponses.SuccessWith(new EaField("received", request.Ticks.Count), new EaField("rejected", request.Rejected.Count)));
+        });
 }

@@ -394,6 +394,10 @@ namespace NgTradingBot.Core.Persistence.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("priority");
 
+                    b.Property<string>("Protection")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("protection");
+
                     b.Property<string>("Response")
                         .HasColumnType("jsonb")
                         .HasColumnName("response");

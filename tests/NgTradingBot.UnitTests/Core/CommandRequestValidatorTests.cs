@@ -10,7 +10,9 @@ public sealed class CommandRequestValidatorTests
 
     private static ValidatedCommand? Validate(string type, string payload, out string? error, string? priority = null, int? expiresIn = null) =>
         CommandRequestValidator.Validate(
-            new CreateCommandRequest(type, priority, JsonDocument.Parse(payload).RootElement.Clone(), expiresIn, null), Options, out error);
+            new CreateCommandRequest(type, priority, JsonDocument.Parse(payload).RootElement.Clone(), expiresIn, null), Options, Now, out error);
+
+    private static readonly DateTimeOffset Now = new(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
 
     private static string Rejection(string type, string payload)
     {
