@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace NgTradingBot.Handoff;
@@ -10,25 +11,45 @@ namespace NgTradingBot.Handoff;
 /// </summary>
 public sealed record IngestEnvelope(long Login, long AccountId, DateTimeOffset ReceivedAt, string? RemoteAddress, JsonElement Body)
 {
+    /// <summary>
+    /// The entry's payload: the body's own bytes as the gateway validated them, copied once, not written again
+    /// element by element; the buffer and writer are reused per thread, so the result is the only allocation.
+    /// </summary>
     public byte[] ToBytes()
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        writer.WriteNumber("login", Login);
+        writer.WriteNumber("accountId", AccountId);
+        writer.WriteNumber("receivedAt", ReceivedAt.ToUnixTimeMilliseconds());
+        if (RemoteAddress is not null)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("login", Login);
-            writer.WriteNumber("accountId", AccountId);
-            writer.WriteNumber("receivedAt", ReceivedAt.ToUnixTimeMilliseconds());
-            if (RemoteAddress is not null)
-            {
-                writer.WriteString("remote", RemoteAddress);
-            }
-            writer.WritePropertyName("body");
-            Body.WriteTo(writer);
-            writer.WriteEndObject();
+            writer.WriteString("remote", RemoteAddress);
         }
-        return buffer.WrittenSpan.ToArray();
+        writer.WritePropertyName("body");
+        writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(Body), skipInputValidation: true);
+        writer.WriteEndObject();
+        writer.Flush();
+        var bytes = buffer.WrittenSpan.ToArray();
+        // A rare huge body (a history upload) does not stay pinned to the thread.
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            t_buffer = null;
+            t_writer = null;
+        }
+        return bytes;
     }
+
+    private const int MaxKeptBuffer = 256 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     /// <summary>The caller owns the returned document (the body element lives in it).</summary>
     public static (IngestEnvelope Envelope, JsonDocument Document) Parse(byte[] payload)

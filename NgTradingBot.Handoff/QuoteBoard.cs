@@ -15,19 +15,38 @@ public sealed class QuoteBoard(IConnectionMultiplexer redis)
     /// <paramref name="at"/>. Fire and forget: the EA's answer does not wait for it, and a lost write only makes
     /// a guarded order find an older quote, or none, and expire.
     /// </summary>
-    public void Post(long login, IEnumerable<(string Symbol, decimal Bid, decimal Ask)> ticks, DateTimeOffset at)
+    public void Post<T>(long login, IReadOnlyList<T> ticks, Func<T, PostedQuote> quoteOf, DateTimeOffset at)
     {
-        var latest = new Dictionary<string, (decimal Bid, decimal Ask)>(StringComparer.Ordinal);
-        foreach (var (symbol, bid, ask) in ticks)
-        {
-            latest[symbol] = (bid, ask);
-        }
-        if (latest.Count == 0)
-        {
-            return;
-        }
+        // A batch holds a handful of symbols, many ticks each: a backwards scan with a linear look-up is cheaper
+        // than a dictionary, and the array is the hash's field list as it is sent.
+        var latest = new List<HashEntry>(4);
         var receivedAt = at.ToUnixTimeMilliseconds();
-        var fields = latest.Select(q => new HashEntry(q.Key, string.Create(CultureInfo.InvariantCulture, $"{q.Value.Bid} {q.Value.Ask} {receivedAt}"))).ToArray();
-        redis.GetDatabase().HashSet(EaRedisKeys.Quotes(login), fields, CommandFlags.FireAndForget);
+        for (var i = ticks.Count - 1; i >= 0; i--)
+        {
+            var quote = quoteOf(ticks[i]);
+            if (!Holds(latest, quote.Symbol))
+            {
+                latest.Add(new HashEntry(quote.Symbol, string.Create(CultureInfo.InvariantCulture, $"{quote.Bid} {quote.Ask} {receivedAt}")));
+            }
+        }
+        if (latest.Count > 0)
+        {
+            redis.GetDatabase().HashSet(EaRedisKeys.Quotes(login), [.. latest], CommandFlags.FireAndForget);
+        }
+    }
+
+    private static bool Holds(List<HashEntry> entries, string symbol)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Name == symbol)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
+
+/// <summary>One symbol's quote as an EA posted it.</summary>
+public readonly record struct PostedQuote(string Symbol, decimal Bid, decimal Ask);

@@ -9,14 +9,17 @@ using NgTradingBot.Handoff;
 
 namespace NgTradingBot.EaGateway.Ea;
 
-/// <summary>What the EA route handlers need, bundled for <c>[AsParameters]</c>.</summary>
+/// <summary>
+/// What every EA route handler needs, bundled for <c>[AsParameters]</c>. Only singletons: the bundle is built for every
+/// request, so a route that calls Core takes the typed <see cref="CoreEaClient"/> itself
+/// (a new HttpClient each time it is resolved) instead of every tick batch paying for one.
+/// </summary>
 public sealed record EaServices(
     EaPipeline Pipeline,
     EaRoutes Routes,
     IngestPublisher Ingest,
     CommandDispenser Commands,
     RedisCommandQueue CommandQueue,
-    CoreEaClient Core,
     EaAuthenticator Authenticator,
     EaRateLimits RateLimits)
 {

@@ -1,3 +1,4 @@
+using NgTradingBot.EaGateway.CoreApi;
 using NgTradingBot.EaGateway.Ea;
 using NgTradingBot.EaGateway.Heartbeat;
 using NgTradingBot.EaProtocol.Requests;
@@ -27,14 +28,14 @@ public static class CommandAndControlApi
     }
 
     // No key at connect: the EA identifies itself by login only (contract 3.2). Core issues the key.
-    private static Task<IResult> ConnectAsync(HttpContext http, [AsParameters] EaServices ea, StreamingLedger ledger) =>
+    private static Task<IResult> ConnectAsync(HttpContext http, [AsParameters] EaServices ea, CoreEaClient core, StreamingLedger ledger) =>
         ea.HandleAsync(http, ea.Routes.Connect, ConnectRequest.Parse, async (_, request) =>
         {
             if (!ea.RateLimits.AllowConnect(request.Account))
             {
                 return EaResult.Error(StatusCodes.Status429TooManyRequests, "Too many connects for this account; slow down");
             }
-            var outcome = await ea.Core.ConnectAsync(request.Account, request.Broker, request.AvailableSymbols,
+            var outcome = await core.ConnectAsync(request.Account, request.Broker, request.AvailableSymbols,
                 http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted);
             ea.Authenticator.Forget(request.Account);
             if (outcome is { Outcome: "active", ApiKey: not null })
@@ -50,10 +51,10 @@ public static class CommandAndControlApi
         });
 
     // A served list is noted before it goes out: symbol recovery must never send this EA a shorter one.
-    private static Task<IResult> SymbolsAsync(HttpContext http, [AsParameters] EaServices ea, StreamingLedger ledger) =>
+    private static Task<IResult> SymbolsAsync(HttpContext http, [AsParameters] EaServices ea, CoreEaClient core, StreamingLedger ledger) =>
         ea.HandleAsync(http, ea.Routes.Symbols, SymbolsRequest.Parse, async (inbound, _) =>
         {
-            var list = await ea.Core.GetSymbolsAsync(inbound.Account.Login, http.RequestAborted);
+            var list = await core.GetSymbolsAsync(inbound.Account.Login, http.RequestAborted);
             if (list.Symbols.Count > 0)
             {
                 await ledger.ServedAsync(inbound.Account.Login, list.Symbols.Count);
@@ -64,11 +65,11 @@ public static class CommandAndControlApi
     // Coverage carries no account, only the X-API-Key header (contract 5.4). Bars differ per broker, so
     // the key tells whose broker to measure; like the legacy server the route stays open, and an
     // unidentified caller is told to upload (an upload costs little; a wrong "covered" loses history).
-    private static Task<IResult> CoverageAsync(HttpContext http, [AsParameters] EaServices ea) =>
+    private static Task<IResult> CoverageAsync(HttpContext http, [AsParameters] EaServices ea, CoreEaClient core) =>
         ea.HandleAsync(http, ea.Routes.OhlcCoverage, OhlcCoverageRequest.Parse, async (_, request) =>
         {
             var caller = await ea.Authenticator.IdentifyAsync(http.Request.Headers[EaPipeline.ApiKeyHeader].FirstOrDefault());
-            var coverage = await ea.Core.GetCoverageAsync(caller?.Login, request.Symbol, request.Timeframe.ToString(), request.RequiredBars, http.RequestAborted);
+            var coverage = await core.GetCoverageAsync(caller?.Login, request.Symbol, request.Timeframe.ToString(), request.RequiredBars, http.RequestAborted);
             return EaResult.Ok(EaResponses.Coverage(coverage.CoveragePercent, coverage.NeedsUpdate,
                 new EaField("bar_count", coverage.BarCount), new EaField("expected_bars", coverage.ExpectedBars)));
         });
@@ -98,11 +99,11 @@ public static class CommandAndControlApi
             request => EaResponses.SuccessWith(new EaField("received", request.Candles.Count)));
 
     // The heartbeat is durable before anything is taken for its answer (commands, a recovery list).
-    private static Task<IResult> HeartbeatAsync(HttpContext http, [AsParameters] EaServices ea, HeartbeatAnswers answers) =>
+    private static Task<IResult> HeartbeatAsync(HttpContext http, [AsParameters] EaServices ea, CoreEaClient core, HeartbeatAnswers answers) =>
         ea.HandleAsync(http, ea.Routes.Heartbeat, HeartbeatRequest.Parse, async (inbound, _) =>
         {
             await ea.Ingest.PublishAsync(IngestKinds.Heartbeat, inbound.Account, http, inbound.Body.Root);
-            return EaResult.Ok(await answers.AnswerAsync(inbound.Account, ea.Core));
+            return EaResult.Ok(await answers.AnswerAsync(inbound.Account, core));
         });
 
     private static Task<IResult> ProfitUpdateAsync(HttpContext http, [AsParameters] EaServices ea) =>

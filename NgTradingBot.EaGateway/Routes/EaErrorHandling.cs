@@ -25,16 +25,23 @@ public static class EaErrorHandling
             };
             await result.ExecuteAsync(context);
         }));
-        app.UseStatusCodePages(async context =>
+        // What UseStatusCodePages does for a bodiless 4xx/5xx (an unknown route, a wrong method), without the
+        // feature and item dictionary it sets up on every one of the EA's requests.
+        app.Use(async (http, next) =>
         {
-            var http = context.HttpContext;
-            var message = http.Response.StatusCode switch
+            await next(http);
+            var response = http.Response;
+            if (response.HasStarted || response.StatusCode is < 400 or >= 600 || response.ContentLength is not null || !string.IsNullOrEmpty(response.ContentType))
+            {
+                return;
+            }
+            var message = response.StatusCode switch
             {
                 StatusCodes.Status404NotFound => $"Unknown route {http.Request.Method} {http.Request.Path}",
                 StatusCodes.Status405MethodNotAllowed => $"{http.Request.Method} is not allowed on {http.Request.Path}; the EA routes take POST",
-                _ => $"Request failed with status {http.Response.StatusCode}",
+                _ => $"Request failed with status {response.StatusCode}",
             };
-            await EaResult.Error(http.Response.StatusCode, message).ExecuteAsync(http);
+            await EaResult.Error(response.StatusCode, message).ExecuteAsync(http);
         });
         return app;
     }

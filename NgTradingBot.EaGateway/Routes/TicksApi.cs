@@ -21,7 +21,9 @@ public static class TicksApi
         {
             await ea.Ingest.PublishAsync(IngestKinds.Ticks, inbound.Account, http, inbound.Body.Root);
             // After the append: a quote the guard checks orders against was also handed to Core.
-            quotes.Post(inbound.Account.Login, request.Ticks.Select(t => (t.Symbol, t.Bid, t.Ask)), time.GetUtcNow());
+            quotes.Post(inbound.Account.Login, request.Ticks, QuoteOf, time.GetUtcNow());
             return EaResult.Ok(EaResponses.SuccessWith(new EaField("received", request.Ticks.Count), new EaField("rejected", request.Rejected.Count)));
         });
+
+    private static readonly Func<Tick, PostedQuote> QuoteOf = tick => new PostedQuote(tick.Symbol, tick.Bid, tick.Ask);
 }

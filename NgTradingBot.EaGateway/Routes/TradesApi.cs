@@ -1,3 +1,4 @@
+using NgTradingBot.EaGateway.CoreApi;
 using NgTradingBot.EaGateway.Ea;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.EaProtocol.Responses;
@@ -21,10 +22,10 @@ public static class TradesApi
 
     // The answer reports what changed (contract section 12), so Core reconciles before the client gets it;
     // the 200 then means the reconciliation is committed in PostgreSQL, and names every row that could not be.
-    private static Task<IResult> SyncAsync(HttpContext http, [AsParameters] EaServices ea) =>
+    private static Task<IResult> SyncAsync(HttpContext http, [AsParameters] EaServices ea, CoreEaClient core) =>
         ea.HandleAsync(http, ea.Routes.TradesSync, TradesSyncRequest.Parse, async (inbound, request) =>
         {
-            var outcome = await ea.Core.SyncTradesAsync(inbound.Account.Login, inbound.Body.Root, http.RequestAborted);
+            var outcome = await core.SyncTradesAsync(inbound.Account.Login, inbound.Body.Root, http.RequestAborted);
             var failed = outcome.Failed ?? [];
             return EaResult.Ok(EaResponses.SuccessWith(
                 new EaField("received", request.Trades.Count),

@@ -39,8 +39,11 @@ public static class ApiKeyHasher
             return false;
         }
 
+        // A well-formed key is short and ASCII: its bytes fit on the stack, so checking one allocates nothing.
+        Span<byte> keyBytes = stackalloc byte[ApiKeyFormat.MaxLength];
+        var length = Encoding.ASCII.GetBytes(presentedKey, keyBytes);
         Span<byte> presentedHash = stackalloc byte[HashLength];
-        SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey), presentedHash);
+        SHA256.HashData(keyBytes[..length], presentedHash);
         return CryptographicOperations.FixedTimeEquals(presentedHash, storedHash);
     }
 
