@@ -19,7 +19,7 @@ public sealed class QuoteBoard(IConnectionMultiplexer redis)
     {
         // A batch holds a handful of symbols, many ticks each: a backwards scan with a linear look-up is cheaper
         // than a dictionary, and the array is the hash's field list as it is sent.
-        var latest = new List<HashEntry>(4);
+        var latest = new List<HashEntry>(8);
         var receivedAt = at.ToUnixTimeMilliseconds();
         for (var i = ticks.Count - 1; i >= 0; i--)
         {

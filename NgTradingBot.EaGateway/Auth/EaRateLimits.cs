@@ -18,10 +18,12 @@ public sealed class EaRateLimits : IDisposable
     public EaRateLimits(IOptions<EaGatewayOptions> options)
     {
         var limits = options.Value.RateLimits;
-        _perAddress = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address =>
-            RateLimitPartition.GetTokenBucketLimiter(address, _ => Bucket(limits.PerAddressPerSecond, limits.PerAddressBurst)));
-        _perAccount = PartitionedRateLimiter.Create<long, long>(login =>
-            RateLimitPartition.GetTokenBucketLimiter(login, _ => Bucket(limits.PerAccountPerSecond, limits.PerAccountBurst)));
+        // The bucket factories are made once: the partitioner runs on every request, and a lambda written inline
+        // in it would be a new delegate each time.
+        Func<IPAddress, TokenBucketRateLimiterOptions> addressBucket = _ => Bucket(limits.PerAddressPerSecond, limits.PerAddressBurst);
+        Func<long, TokenBucketRateLimiterOptions> accountBucket = _ => Bucket(limits.PerAccountPerSecond, limits.PerAccountBurst);
+        _perAddress = PartitionedRateLimiter.Create<IPAddress, IPAddress>(address => RateLimitPartition.GetTokenBucketLimiter(address, addressBucket));
+        _perAccount = PartitionedRateLimiter.Create<long, long>(login => RateLimitPartition.GetTokenBucketLimiter(login, accountBucket));
         // Every connect issues a new key (only hashes are stored), so a flood of connects for one login
         // would keep invalidating the real EA's key. The EA itself reconnects at most every 2 s.
         _connects = PartitionedRateLimiter.Create<long, long>(login =>

@@ -25,19 +25,26 @@ public sealed class TrafficRecorder(TimeProvider time)
         public readonly LatencyHistogram HeartbeatLatency = new();
     }
 
-    public void Answered(long login, bool heartbeat, TimeSpan took) => Update(login, tally =>
+    // Every answered request comes here: written out under the lock rather than through Update, whose lambda
+    // would capture the arguments in a new closure each time.
+    public void Answered(long login, bool heartbeat, TimeSpan took)
     {
-        tally.Answered++;
-        tally.AnsweredAny = true;
-        tally.RefusedSinceAnswered = 0;
-        tally.RequestLatency.Add(took);
-        if (heartbeat)
+        var tally = _tallies.GetOrAdd(login, static _ => new Tally());
+        lock (tally)
         {
-            tally.Heartbeats++;
-            tally.HeartbeatMilliseconds += took.TotalMilliseconds;
-            tally.HeartbeatLatency.Add(took);
+            tally.Answered++;
+            tally.AnsweredAny = true;
+            tally.RefusedSinceAnswered = 0;
+            tally.RequestLatency.Add(took);
+            if (heartbeat)
+            {
+                tally.Heartbeats++;
+                tally.HeartbeatMilliseconds += took.TotalMilliseconds;
+                tally.HeartbeatLatency.Add(took);
+            }
+            tally.LastRequestAt = time.GetUtcNow();
         }
-    });
+    }
 
     /// <param name="login">The account the request named; for a wrong key that is a claim, which is the point.</param>
     public void Refused(long login, string route, int statusCode, string reason) => Update(login, tally =>
@@ -77,7 +84,7 @@ public sealed class TrafficRecorder(TimeProvider time)
 
     private void Update(long login, Action<Tally> change)
     {
-        var tally = _tallies.GetOrAdd(login, _ => new Tally());
+        var tally = _tallies.GetOrAdd(login, static _ => new Tally());
         lock (tally)
         {
             change(tally);
