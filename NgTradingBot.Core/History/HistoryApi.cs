@@ -8,7 +8,7 @@ namespace NgTradingBot.Core.History;
 
 /// <summary>
 /// An account's history for operators and strategies, each list paged newest first (<see cref="PageQuery"/>):
-/// ticks, OHLC bars of its broker, balance transactions, the equity curve, EA logs, the audit trail and positions.
+/// ticks, OHLC bars of its broker, balance transactions, the equity curve, EA logs, the audit trail, positions and the connection's health timeline.
 /// </summary>
 public static class HistoryApi
 {
@@ -22,6 +22,7 @@ public static class HistoryApi
         api.MapGet("/logs", LogsAsync);
         api.MapGet("/audit", AuditAsync);
         api.MapGet("/positions", PositionsAsync);
+        api.MapGet("/connection-events", ConnectionEventsAsync);
         return app;
     }
 
@@ -74,6 +75,10 @@ public static class HistoryApi
 
         return Found(login, await history.LogsAsync(login, level is null ? null : EaWireNames.LogLevels.ToWire(parsed), page, cancellationToken));
     }
+
+    private static async Task<Results<Ok<HistoryPage<ConnectionEventView>>, JsonHttpResult<ApiError>>> ConnectionEventsAsync(
+        long login, [AsParameters] PageQuery page, AccountHistory history, CancellationToken cancellationToken) =>
+        Found(login, await history.ConnectionEventsAsync(login, page, cancellationToken));
 
     /// <summary><c>?status=</c> (open, closed) narrows to open or closed positions.</summary>
     private static async Task<Results<Ok<HistoryPage<PositionView>>, JsonHttpResult<ApiError>>> PositionsAsync(

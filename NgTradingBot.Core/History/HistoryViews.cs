@@ -23,3 +23,5 @@ public sealed record AuditView(long Id, DateTimeOffset At, string Actor, string 
 /// <summary>A position as the EA last reported it; <see cref="CloseReason"/> says why a closed one closed (TP, SL, manual, ...).</summary>
 public sealed record PositionView(long Ticket, string Symbol, string Direction, decimal Volume, decimal? OpenPrice, decimal? ClosePrice, decimal? Sl,
     decimal? Tp, decimal? Profit, string Status, string? CloseReason, string? CommandId, DateTimeOffset FirstSeenAt, DateTimeOffset UpdatedAt);
+
+public sealed record ConnectionEventView(long Id, DateTimeOffset At, string Event, string? Detail);
