@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using NgTradingBot.IntegrationTests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace NgTradingBot.IntegrationTests.Ui;
+
+/// <summary>
+/// The operator's morning in a real browser (Debian's headless Chromium) against the real composition with simulated EAs:
+/// sign in, see the fleet, send the migration guide's test order and watch it complete, lose an EA and see why.
+/// Screenshots of every page at desktop and phone width go to <see cref="UiFixture.ArtifactsDirectory"/>.
+/// </summary>
+[Collection(UiCollection.Name)]
+public sealed class UiBrowserTests(UiFixture fixture)
+{
+    // Generous: the EAs connect and stream on a machine the other suites share; each wait ends as soon as the page shows it.
+    private const float Patience = 90_000;
+
+    [Fact]
+    public async Task TheOperatorSignsInSeesEveryAccountSendsATestOrderToCompletionAndSeesAStoppedEaTurnUnhealthy()
+    {
+        SetDefaultExpectTimeout(Patience);
+        var (traded, stopped) = (UiFixture.Logins[0], UiFixture.Logins[^1]);
+        await using var desktop = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await desktop.NewPageAsync();
+        var problems = WatchForProblems(page);
+
+        // 1. Any page sends a stranger to the sign-in page; the operator key opens the overview.
+        await page.GotoAsync(new Uri(fixture.WebUrl, "/").ToString());
+        await Expect(page).ToHaveURLAsync(new Regex("/signin"));
+        await Screenshot(page, "signin");
+        await page.FillAsync("#operator-key", fixture.App.OperatorKey());
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
+
+        // 2. Every simulated account is a row with a health score, and they become healthy as they stream.
+        foreach (var login in UiFixture.Logins)
+        {
+            var row = page.Locator($"tr[data-login='{login}']");
+            await Expect(row.Locator("[data-testid=health-score]")).ToHaveTextAsync(new Regex(@"^\d+$"));
+            await Expect(row).ToHaveAttributeAsync("data-healthy", "true");
+        }
+        await Screenshot(page, "overview");
+
+        // 3. The test order: stops prefilled from the last quote, a confirmation, then COMPLETED on the page without a reload.
+        await page.ClickAsync("nav >> text=Commands");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Commands");
+        await page.Locator("[data-testid=order-account]").SelectOptionAsync(traded.ToString());
+        await Expect(page.Locator("[data-testid=order-quote]")).ToContainTextAsync("Last quote");
+        Assert.Equal("0.01", await page.Locator("[data-testid=order-volume]").InputValueAsync());
+        var stopLoss = decimal.Parse(await page.Locator("[data-testid=order-sl]").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var takeProfit = decimal.Parse(await page.Locator("[data-testid=order-tp]").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(stopLoss > 0 && stopLoss < takeProfit, $"a buy's stops from the quote: SL {stopLoss}, TP {takeProfit}");
+        var navigations = 0;
+        page.FrameNavigated += (_, frame) => navigations += frame == page.MainFrame ? 1 : 0;
+        await page.ClickAsync("text=Send test order");
+        await page.ClickAsync("text=Yes, send test order");
+        await Expect(page.Locator("[data-testid=sent-status] [data-state]")).ToHaveAttributeAsync("data-state", "COMPLETED");
+        Assert.Equal(0, navigations);
+        var commandId = await page.Locator("[data-testid=sent-command] a").TextContentAsync();
+        await Expect(page.Locator($"tr[data-command='{commandId}'] [data-testid=command-state] [data-state]")).ToHaveAttributeAsync("data-state", "COMPLETED");
+        await Screenshot(page, "commands");
+
+        // 4. The command's lifecycle, from the link.
+        await page.ClickAsync($"[data-testid=sent-command] a");
+        await Expect(page.Locator("h1")).ToContainTextAsync(commandId!);
+        await Expect(page.Locator("[data-testid=command-events] tr[data-to]")).ToHaveCountAsync(3);
+        await Screenshot(page, "command");
+
+        // 5. The account's page.
+        await page.GotoAsync(new Uri(fixture.WebUrl, $"/accounts/{traded}").ToString());
+        await Expect(page.Locator("h1")).ToContainTextAsync(traded.ToString());
+        await Expect(page.Locator("[data-testid=positions] tr[data-ticket]").First).ToBeVisibleAsync();
+        await Screenshot(page, "account");
+
+        await page.GotoAsync(new Uri(fixture.WebUrl, "/keys").ToString());
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Strategy keys");
+        await Screenshot(page, "keys");
+
+        // 6. An EA stops: its row turns unhealthy with the reason, live.
+        await page.GotoAsync(new Uri(fixture.WebUrl, "/").ToString());
+        await Expect(page.Locator($"tr[data-login='{stopped}']")).ToHaveAttributeAsync("data-healthy", "true");
+        await fixture.StopEaAsync(stopped);
+        var stoppedRow = page.Locator($"tr[data-login='{stopped}']");
+        await Expect(stoppedRow).ToHaveAttributeAsync("data-healthy", "false");
+        await Expect(stoppedRow.Locator("[data-testid=health-reasons]")).ToContainTextAsync("no request for");
+        await Screenshot(page, "overview-unhealthy");
+
+        // 7. The same pages on a phone, signed in with the same cookie.
+        await using var phone = await fixture.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 390, Height = 844 },
+            IsMobile = true,
+            StorageState = await desktop.StorageStateAsync(),
+        });
+        var small = await phone.NewPageAsync();
+        var phoneProblems = WatchForProblems(small);
+        foreach (var (path, name) in new[] { ("/", "overview"), ("/commands", "commands"), ($"/commands/{commandId}", "command"), ($"/accounts/{traded}", "account"), ("/keys", "keys") })
+        {
+            await small.GotoAsync(new Uri(fixture.WebUrl, path).ToString());
+            await Expect(small.Locator("h1")).Not.ToHaveTextAsync("Sign in");
+            await small.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await Screenshot(small, name + "-phone");
+        }
+
+        Assert.Empty(problems);
+        Assert.Empty(phoneProblems);
+    }
+
+    /// <summary>Console errors and uncaught exceptions of the page, which a clean UI has none of.</summary>
+    private static List<string> WatchForProblems(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        return problems;
+    }
+
+    private async Task Screenshot(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(fixture.ArtifactsDirectory, name + ".png"), FullPage = true });
+}
