@@ -56,8 +56,10 @@ public sealed class FleetFeed(OperatorClient core, CommandChangeFeed commandChan
                     Latest = _reading.Next(status.Result, accounts.Result, time.GetUtcNow().UtcDateTime);
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TradingBotApiException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever went wrong, the pages keep the last good figures and say why they are not fresh.
+                logger.LogWarning("Could not read the fleet from Core: {Error}", ex.Message);
                 Latest = Latest with { Problem = $"Core did not answer: {ex.Message}" };
             }
             _watchers.Notify(Latest);

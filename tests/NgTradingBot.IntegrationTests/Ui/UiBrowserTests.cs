@@ -34,12 +34,15 @@ public sealed class UiBrowserTests(UiFixture fixture)
         await Expect(page.Locator("h1")).ToHaveTextAsync("Overview");
 
         // 2. Every simulated account is a row with a health score, and they become healthy as they stream.
-        foreach (var login in UiFixture.Logins)
+        await Step("every account on the overview", problems, async () =>
         {
-            var row = page.Locator($"tr[data-login='{login}']");
-            await Expect(row.Locator("[data-testid=health-score]")).ToHaveTextAsync(new Regex(@"^\d+$"));
-            await Expect(row).ToHaveAttributeAsync("data-healthy", "true");
-        }
+            foreach (var login in UiFixture.Logins)
+            {
+                var row = page.Locator($"tr[data-login='{login}']");
+                await Expect(row.Locator("[data-testid=health-score]")).ToHaveTextAsync(new Regex(@"^\d+$"));
+                await Expect(row).ToHaveAttributeAsync("data-healthy", "true");
+            }
+        });
         await Screenshot(page, "overview");
 
         // 3. The test order: stops prefilled from the last quote, a confirmation, then COMPLETED on the page without a reload.
@@ -107,7 +110,21 @@ public sealed class UiBrowserTests(UiFixture fixture)
         Assert.Empty(phoneProblems);
     }
 
-    /// <summary>Console errors and uncaught exceptions of the page, which a clean UI has none of.</summary>
+    /// <summary>Runs one step of the scenario; a failure names the step, with what the page and Web said.</summary>
+    private async Task Step(string name, List<string> problems, Func<Task> step)
+    {
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"Step '{name}' failed: {ex.Message}\nPage problems: {string.Join("\n", problems)}\n{fixture.App.RecentLogs("web")}", ex);
+        }
+    }
+
+    /// <summary>Console errors, uncaught exceptions and failed requests of the page, which a clean UI has none of.</summary>
     private static List<string> WatchForProblems(IPage page)
     {
         var problems = new List<string>();
@@ -119,6 +136,13 @@ public sealed class UiBrowserTests(UiFixture fixture)
             }
         };
         page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"{response.Status} from {response.Url}");
+            }
+        };
         return problems;
     }
 
