@@ -1,4 +1,5 @@
 using NgTradingBot.Client;
+using NgTradingBot.Web.Display;
 
 namespace NgTradingBot.Web.Commands;
 
@@ -24,5 +25,5 @@ public static class TestOrderStops
     }
 
     /// <summary>The decimals the broker quotes the symbol with, from the quote itself (1.08523 has 5).</summary>
-    public static int Digits(decimal price) => (decimal.GetBits(decimal.Round(price, 8) / 1.000000000000000000000000000000000m)[3] >> 16) & 0xFF;
+    public static int Digits(decimal price) => decimal.Round(Figures.Normalized(price), 8).Scale;
 }
