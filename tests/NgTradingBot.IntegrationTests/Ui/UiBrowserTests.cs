@@ -43,6 +43,8 @@ public sealed class UiBrowserTests(UiFixture fixture)
                 await Expect(row).ToHaveAttributeAsync("data-healthy", "true");
             }
         });
+        // Times are the viewer's, with UTC on hover.
+        await Expect(page.Locator("tr[data-login] time[title$=' UTC']").First).ToBeVisibleAsync();
         await Screenshot(page, "overview");
 
         // 3. The test order: stops prefilled from the last quote, a confirmation, then COMPLETED on the page without a reload.
@@ -71,17 +73,17 @@ public sealed class UiBrowserTests(UiFixture fixture)
         await Screenshot(page, "command");
 
         // 5. The account's page.
-        await page.GotoAsync(new Uri(fixture.WebUrl, $"/accounts/{traded}").ToString());
+        await fixture.OpenAsync(page, $"/accounts/{traded}");
         await Expect(page.Locator("h1")).ToContainTextAsync(traded.ToString());
         await Expect(page.Locator("[data-testid=positions] tr[data-ticket]").First).ToBeVisibleAsync();
         await Screenshot(page, "account");
 
-        await page.GotoAsync(new Uri(fixture.WebUrl, "/keys").ToString());
+        await fixture.OpenAsync(page, "/keys");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Strategy keys");
         await Screenshot(page, "keys");
 
         // 6. An EA stops: its row turns unhealthy with the reason, live.
-        await page.GotoAsync(new Uri(fixture.WebUrl, "/").ToString());
+        await fixture.OpenAsync(page, "/");
         await Expect(page.Locator($"tr[data-login='{stopped}']")).ToHaveAttributeAsync("data-healthy", "true");
         await fixture.StopEaAsync(stopped);
         var stoppedRow = page.Locator($"tr[data-login='{stopped}']");
@@ -101,14 +103,30 @@ public sealed class UiBrowserTests(UiFixture fixture)
         var phoneProblems = WatchForProblems(small);
         foreach (var (path, name) in new[] { ("/", "overview"), ("/commands", "commands"), ($"/commands/{commandId}", "command"), ($"/accounts/{traded}", "account"), ("/keys", "keys") })
         {
-            await small.GotoAsync(new Uri(fixture.WebUrl, path).ToString());
+            await fixture.OpenAsync(small, path);
             await Expect(small.Locator("h1")).Not.ToHaveTextAsync("Sign in");
             await small.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Screenshot(small, name + "-phone");
         }
 
+        // 8. The dark theme follows the system's setting.
+        await using var dark = await fixture.Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            ColorScheme = ColorScheme.Dark,
+            StorageState = await desktop.StorageStateAsync(),
+        });
+        var night = await dark.NewPageAsync();
+        var darkProblems = WatchForProblems(night);
+        await fixture.OpenAsync(night, "/");
+        await Expect(night.Locator($"tr[data-login='{traded}']")).ToBeVisibleAsync();
+        var background = await night.EvaluateAsync<string>("getComputedStyle(document.documentElement).backgroundColor");
+        await Screenshot(night, "overview-dark");
+
+        Assert.Equal("rgb(15, 19, 26)", background);
         Assert.Empty(problems);
         Assert.Empty(phoneProblems);
+        Assert.Empty(darkProblems);
     }
 
     /// <summary>Runs one step of the scenario; a failure names the step, with what the page and Web said.</summary>

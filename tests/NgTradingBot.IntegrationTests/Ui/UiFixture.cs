@@ -17,6 +17,12 @@ public sealed class UiFixture : AppFixture
 
     public IBrowser Browser { get; private set; } = null!;
 
+    // An order the EA never answers is OUTCOME_UNKNOWN after 3 s, and stays so (for the operator to resolve) for 10 minutes.
+    protected override void Configure(IDistributedApplicationTestingBuilder builder) =>
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "core"))
+            .WithEnvironment("Commands__ResponseTimeout", "00:00:03")
+            .WithEnvironment("Commands__OutcomeResolveWithin", "00:10:00");
+
     public Uri WebUrl => App.GetEndpoint("web", "http");
 
     /// <summary>Screenshots, under the test output folder.</summary>
@@ -40,6 +46,29 @@ public sealed class UiFixture : AppFixture
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>A browser context at this size, signed in through the sign-in page as an operator would.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(WebUrl, "/signin").ToString());
+        await page.FillAsync("#operator-key", App.OperatorKey());
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Uri(WebUrl, "/").ToString());
+        await page.WaitForSelectorAsync(Interactive);
+        return (context, page);
+    }
+
+    /// <summary>The layout's mark that the circuit has taken over the prerendered page: input typed before it would be lost.</summary>
+    public const string Interactive = ".shell[data-interactive=true]";
+
+    /// <summary>Opens a page of the UI and waits until it is interactive.</summary>
+    public async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(new Uri(WebUrl, path).ToString());
+        await page.WaitForSelectorAsync(Interactive);
     }
 
     /// <summary>Stops the EA as closing its chart would (OnDeinit), and keeps it silent from then on.</summary>
