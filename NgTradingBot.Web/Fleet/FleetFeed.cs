@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using NgTradingBot.Client;
+using NgTradingBot.Handoff;
 using NgTradingBot.Web.Commands;
 using NgTradingBot.Web.Live;
 
