@@ -13,13 +13,9 @@ namespace NgTradingBot.IntegrationTests.Ui;
 [Collection(UiCollection.Name)]
 public sealed class UiBrowserTests(UiFixture fixture)
 {
-    // Generous: the EAs connect and stream on a machine the other suites share; each wait ends as soon as the page shows it.
-    private const float Patience = 90_000;
-
     [Fact]
     public async Task TheOperatorSignsInSeesEveryAccountSendsATestOrderToCompletionAndSeesAStoppedEaTurnUnhealthy()
     {
-        SetDefaultExpectTimeout(Patience);
         var (traded, stopped) = (UiFixture.Logins[0], UiFixture.Logins[^1]);
         await using var desktop = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await desktop.NewPageAsync();

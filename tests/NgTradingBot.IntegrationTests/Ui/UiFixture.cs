@@ -39,6 +39,8 @@ public sealed class UiFixture : AppFixture
         }
 
         Directory.CreateDirectory(ArtifactsDirectory);
+        // Generous: the EAs connect and stream on a machine the other suites share; each wait ends as soon as the page shows it.
+        Assertions.SetDefaultExpectTimeout(90_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

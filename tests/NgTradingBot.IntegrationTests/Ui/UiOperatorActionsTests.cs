@@ -9,12 +9,9 @@ namespace NgTradingBot.IntegrationTests.Ui;
 [Collection(UiCollection.Name)]
 public sealed class UiOperatorActionsTests(UiFixture fixture)
 {
-    private const float Patience = 60_000;
-
     [Fact]
     public async Task TheOperatorBlocksAndApprovesAnAccountAfterConfirming()
     {
-        SetDefaultExpectTimeout(Patience);
         const long login = 5_900_000_201;
         using var wire = new EaWire(fixture.App);
         await wire.ConnectAsync(login);
@@ -42,7 +39,6 @@ public sealed class UiOperatorActionsTests(UiFixture fixture)
     [Fact]
     public async Task TheOperatorCreatesRotatesAndRevokesAStrategyKeyAndEachIsAudited()
     {
-        SetDefaultExpectTimeout(Patience);
         var name = "ui-key-" + Guid.NewGuid().ToString("N")[..6];
         var (context, page) = await fixture.SignedInAsync();
         await using var _ = context;
@@ -77,7 +73,6 @@ public sealed class UiOperatorActionsTests(UiFixture fixture)
     [Fact]
     public async Task TheOperatorResolvesAnUnknownOutcomeByHandAndThePageShowsItLive()
     {
-        SetDefaultExpectTimeout(Patience);
         const long login = 5_900_000_202;
         using var wire = new EaWire(fixture.App);
         var eaKey = await wire.ConnectAsync(login);
