@@ -72,6 +72,8 @@ public sealed class UiBrowserTests(UiFixture fixture)
         await fixture.OpenAsync(page, $"/accounts/{traded}");
         await Expect(page.Locator("h1")).ToContainTextAsync(traded.ToString());
         await Expect(page.Locator("[data-testid=positions] tr[data-ticket]").First).ToBeVisibleAsync();
+        await page.Locator($"tr[data-command='{commandId}'] button:text-is('transitions')").ClickAsync();
+        await Expect(page.Locator("tr.transitions [data-to]")).ToHaveCountAsync(3);
         await Screenshot(page, "account");
 
         await fixture.OpenAsync(page, "/keys");
