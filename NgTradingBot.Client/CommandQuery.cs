@@ -17,6 +17,3 @@ public sealed record CommandQuery(long? Login = null, string? Status = null, str
         return set.Count == 0 ? "" : "?" + string.Join('&', set);
     }
 }
-
-/// <summary>An operator's ruling on an OUTCOME_UNKNOWN command: COMPLETED (with the ticket, when known) or FAILED, and why.</summary>
-public sealed record Resolution(string Status, string Reason, long? Ticket = null);

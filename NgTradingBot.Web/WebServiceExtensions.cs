@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NgTradingBot.Client;
 using NgTradingBot.Web.Access;
 using NgTradingBot.Web.Commands;
@@ -25,7 +26,7 @@ public static class WebServiceExtensions
         builder.Services.AddSingleton(services => new OperatorClient(services.GetRequiredService<IHttpClientFactory>().CreateClient("core"), operatorKey));
 
         builder.Services.AddOptions<FleetOptions>().BindConfiguration(FleetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CommandChangeFeed>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CommandChangeFeed>());
         builder.Services.AddSingleton<FleetFeed>();
