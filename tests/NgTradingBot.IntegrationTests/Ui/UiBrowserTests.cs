@@ -105,6 +105,12 @@ public sealed class UiBrowserTests(UiFixture fixture)
             await Expect(small.Locator("h1")).Not.ToHaveTextAsync("Sign in");
             await small.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Screenshot(small, name + "-phone");
+            // Nothing pushes the page sideways: wide tables scroll inside their card.
+            var width = await small.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            if (width > 390)
+            {
+                phoneProblems.Add($"{path} is {width} px wide on a 390 px phone");
+            }
         }
 
         // 8. The dark theme follows the system's setting.
@@ -122,9 +128,8 @@ public sealed class UiBrowserTests(UiFixture fixture)
         await Screenshot(night, "overview-dark");
 
         Assert.Equal("rgb(15, 19, 26)", background);
-        Assert.Empty(problems);
-        Assert.Empty(phoneProblems);
-        Assert.Empty(darkProblems);
+        var all = problems.Concat(phoneProblems).Concat(darkProblems).ToList();
+        Assert.True(all.Count == 0, string.Join("\n", all));
     }
 
     /// <summary>Runs one step of the scenario; a failure names the step, with what the page and Web said.</summary>
