@@ -34,6 +34,7 @@ var gateway = builder.AddProject<Projects.NgTradingBot_EaGateway>("gateway")
 // UI
 builder.AddProject<Projects.NgTradingBot_Web>("web")
     .WithLoopbackHttpEndpoint(setup, defaultPort: 9905)
+    .WithReference(redis).WaitFor(redis)
     .WithReference(core).WaitFor(core)
     .WithEnvironment("Core__OperatorKey", keys.Operator)
     .WithHttpHealthCheck("/health")

@@ -23,7 +23,7 @@ public static class KeyScopes
 }
 
 /// <summary>The operator's calls on top of a strategy's: strategy keys and account enrollment. Needs the operator key.</summary>
-public sealed class OperatorClient : TradingBotClient
+public sealed partial class OperatorClient : TradingBotClient
 {
     public OperatorClient(HttpClient http, string operatorKey) : base(http, operatorKey)
     {

@@ -142,7 +142,7 @@ public class TradingBotClient : IDisposable
         return SendAsync<IReadOnlyList<Command>>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
     }
 
-    protected async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken, JsonSerializerOptions? options = null)
     {
         using (request)
         using (var response = await _http.SendAsync(request, cancellationToken))
@@ -151,7 +151,7 @@ public class TradingBotClient : IDisposable
             {
                 throw await ErrorAsync(response, cancellationToken);
             }
-            return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken))!;
+            return (await response.Content.ReadFromJsonAsync<T>(options ?? Json, cancellationToken))!;
         }
     }
 

@@ -1,22 +1,27 @@
+using NgTradingBot.Web;
+using NgTradingBot.Web.Access;
+using NgTradingBot.Web.Components;
 using NgTradingBot.Web.Status;
 
 var builder = WebApplication.CreateBuilder(args);
+// Blazor's own script (_framework/blazor.web.js) is a static web asset of the framework: outside Development only a
+// published app has it on disk, so an AppHost or test run of the build maps it from the build's manifest (a published
+// app has no manifest, and this does nothing there).
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddServiceDefaults();
-builder.Services.AddHttpClient<CoreStatusClient>(client =>
-{
-    client.BaseAddress = new Uri("http://core");
-    // The status document is the operator's; the AppHost hands Web the operator key.
-    client.DefaultRequestHeaders.Authorization = new("Bearer", builder.Configuration["Core:OperatorKey"]
-        ?? throw new InvalidOperationException("Core:OperatorKey is required (the AppHost sets it)."));
-});
+builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
 app.MapDefaultEndpoints();
+app.MapStaticAssets().AllowAnonymous();
 app.MapSystemStatusApi();
-app.MapGet("/", () => Results.Content(
-    "<!doctype html><html><head><title>NgTradingBot</title></head><body><h1>NgTradingBot</h1><p>Live status: <a href=\"/api/system/status\">/api/system/status</a></p></body></html>",
-    "text/html"));
+app.MapSignOut();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -24,12 +24,15 @@ public sealed class AccountQueries(IDbContextFactory<TradingDbContext> contexts,
                     HealthScore = connection == null ? null : connection.HealthScore,
                     IsHealthy = connection != null && connection.IsHealthy,
                     LastSeenAt = connection == null ? null : connection.LastSeenAt,
+                    OpenPositions = db.Trades.LongCount(t => t.AccountId == account.Id && t.Status == "open"),
                 })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
+        var counts = await traffic.GetAsync([.. rows.Select(r => r.account.Login)]);
         return [.. rows.Select(r => new AccountSummary(r.account.Login, r.account.Broker, r.account.Enrollment, r.State, r.HealthScore, r.IsHealthy,
             r.LastSeenAt?.UtcDateTime,
-            r.account.Balance, r.account.Equity, r.account.CreatedAt.UtcDateTime))];
+            r.account.Balance, r.account.Equity, r.account.CreatedAt.UtcDateTime, r.OpenPositions,
+            counts.TryGetValue(r.account.Login, out var counted) ? counted.Answered : 0))];
     }
 
     public async Task<AccountDetails?> GetAsync(long login, CancellationToken cancellationToken)

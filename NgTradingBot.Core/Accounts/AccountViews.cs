@@ -4,6 +4,8 @@ using NgTradingBot.Handoff;
 namespace NgTradingBot.Core.Accounts;
 
 /// <summary>One line of the operator's account list.</summary>
+/// <param name="OpenPositions">Positions stored as open.</param>
+/// <param name="RequestsAnswered">Requests the gateways answered for this account since its traffic record began: a rate is two readings apart.</param>
 public sealed record AccountSummary(
     long Login,
     string Broker,
@@ -14,7 +16,9 @@ public sealed record AccountSummary(
     DateTime? LastSeenAt,
     decimal? Balance,
     decimal? Equity,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    long OpenPositions,
+    long RequestsAnswered);
 
 /// <summary>The latest account figures the EA reported (broker time of the report, and when Core received it).</summary>
 public sealed record AccountState(

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Threading.Channels;
 using StackExchange.Redis;
 using Npgsql;
@@ -15,12 +14,8 @@ namespace NgTradingBot.Core.Commands;
 /// </summary>
 public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSource database, ILogger<CommandChanges> logger) : IHostedService
 {
-    public sealed record Change(string Id, long Login, string Status);
-
-    private static readonly RedisChannel Channel = RedisChannel.Literal(EaRedisKeys.CommandChangesChannel);
-
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<Change>>> _byCommand = new();
-    private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, ChannelWriter<Change>>> _byAccount = new();
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<CommandChange>>> _byCommand = new();
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, ChannelWriter<CommandChange>>> _byAccount = new();
     private readonly Lock _watchLock = new();
 
     /// <summary>Announces a committed transition; never throws (Redis down only delays the waiters).</summary>
@@ -29,7 +24,7 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
         try
         {
             // Not waiting for Redis's count of receivers: the announcement leaves in order on the shared connection.
-            await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(new Change(id, login, status), JsonSerializerOptions.Web),
+            await redis.GetSubscriber().PublishAsync(CommandChangeChannel.Channel, CommandChangeChannel.Serialize(new CommandChange(id, login, status)),
                 CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -63,12 +58,12 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
     }
 
     /// <summary>Calls <paramref name="onChange"/> for each change of this command until the subscription is disposed.</summary>
-    public IDisposable WatchCommand(string id, Action<Change> onChange) => Watch(_byCommand, id, onChange);
+    public IDisposable WatchCommand(string id, Action<CommandChange> onChange) => Watch(_byCommand, id, onChange);
 
     /// <summary>Every change of the account's commands, until the subscription is disposed; slow readers lose the oldest.</summary>
-    public IDisposable WatchAccount(long login, out ChannelReader<Change> changes)
+    public IDisposable WatchAccount(long login, out ChannelReader<CommandChange> changes)
     {
-        var channel = System.Threading.Channels.Channel.CreateBounded<Change>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+        var channel = System.Threading.Channels.Channel.CreateBounded<CommandChange>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
         changes = channel.Reader;
         var subscription = Watch(_byAccount, login, channel.Writer);
         return new Unsubscribe(() =>
@@ -80,49 +75,14 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        // Subscribed in the background: Core must start, and stay up, while Redis is away; the multiplexer
-        // subscribes again by itself after a reconnect.
-        _ = Task.Run(async () =>
-        {
-            while (true)
-            {
-                try
-                {
-                    // A message queue, not a handler: handlers may run concurrently, and an account's stream must see
-                    // DELIVERED before COMPLETED.
-                    var messages = await redis.GetSubscriber().SubscribeAsync(Channel);
-                    messages.OnMessage(message => Dispatch(message.Message));
-                    return;
-                }
-                catch (Exception ex) when (ex is RedisException or TimeoutException)
-                {
-                    logger.LogWarning("Could not subscribe to command changes yet: {Error}", ex.Message);
-                    await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
-                }
-            }
-        }, CancellationToken.None);
+        CommandChangeChannel.SubscribeInBackground(redis, logger, Dispatch);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private void Dispatch(RedisValue message)
+    private void Dispatch(CommandChange change)
     {
-        Change? change;
-        try
-        {
-            change = JsonSerializer.Deserialize<Change>((string)message!, JsonSerializerOptions.Web);
-        }
-        catch (JsonException)
-        {
-            return;
-        }
-
-        if (change is null)
-        {
-            return;
-        }
-
         if (_byCommand.TryGetValue(change.Id, out var commandWatchers))
         {
             foreach (var watcher in commandWatchers.Values)

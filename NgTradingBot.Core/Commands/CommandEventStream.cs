@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Commands;
 
@@ -30,7 +31,7 @@ public static class CommandEventStream
             {
                 using var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 keepAlive.CancelAfter(options.Value.EventStreamKeepAlive);
-                CommandChanges.Change change;
+                CommandChange change;
                 try
                 {
                     change = await reader.ReadAsync(keepAlive.Token);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NgTradingBot.Core.Access;
 using NgTradingBot.Core.Api;
+using NgTradingBot.Core.History;
 
 namespace NgTradingBot.Core.Commands;
 
@@ -17,6 +18,7 @@ public static class CommandsApi
         app.MapPost("/api/accounts/{login}/commands", CreateAsync).RequireAccountAccess(AccessPolicies.Trade);
         app.MapGet("/api/accounts/{login}/commands", ListAsync).RequireAccountAccess(AccessPolicies.ReadCommands);
         app.MapGet("/api/accounts/{login}/commands/events", CommandEventStream.StreamAsync).RequireAccountAccess(AccessPolicies.ReadCommands);
+        app.MapGet("/api/commands", FindAsync).RequireAuthorization(AccessPolicies.Operator);
         app.MapGet("/api/commands/{id}", GetAsync).RequireAuthorization(AccessPolicies.ReadCommands);
         app.MapPost("/api/commands/{id}/cancel", CancelAsync).RequireAuthorization(AccessPolicies.Trade);
         app.MapPost("/api/commands/{id}/resolve", ResolveAsync).RequireAuthorization(AccessPolicies.Operator);
@@ -59,6 +61,11 @@ public static class CommandsApi
         var commands = await queries.ListAsync(login, normalizedStatus, limit ?? DefaultListLimit, cancellationToken);
         return commands is null ? ApiError.NotFound($"Account {login} is not known") : TypedResults.Ok(commands);
     }
+
+    /// <summary>Every account's commands, newest first, narrowed by <see cref="CommandFilter"/>; the operator's, as it crosses accounts.</summary>
+    private static async Task<Results<Ok<HistoryPage<CommandView>>, JsonHttpResult<ApiError>>> FindAsync(
+        [AsParameters] CommandFilter filter, CommandSearch search, CancellationToken cancellationToken) =>
+        filter.Problem() is { } problem ? ApiError.BadRequest(problem) : TypedResults.Ok(await search.FindAsync(filter, cancellationToken));
 
     /// <summary>With <c>?wait=30s</c>: answers once the command is final or the wait is over, whichever comes first.</summary>
     private static async Task<Results<Ok<CommandView>, JsonHttpResult<ApiError>>> GetAsync(

@@ -17,6 +17,7 @@ public static class CommandsServiceExtensions
         builder.Services.AddSingleton<OutcomeResolver>();
         builder.Services.AddSingleton<ManualResolution>();
         builder.Services.AddSingleton<CommandQueries>();
+        builder.Services.AddSingleton<CommandSearch>();
         builder.Services.AddSingleton<CommandService>();
         builder.Services.AddSingleton<CommandChanges>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CommandChanges>());

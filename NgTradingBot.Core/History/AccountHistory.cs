@@ -130,6 +130,46 @@ public sealed class AccountHistory(IDbContextFactory<TradingDbContext> contexts)
             return PageOf(views, page.Size, last => PageCursor.At(last.At, last.Id));
         });
 
+    /// <summary>The connection's transitions (connected, health.degraded with its reasons, disconnected, ...): the health timeline.</summary>
+    public Task<HistoryPage<ConnectionEventView>?> ConnectionEventsAsync(long login, PageQuery page, CancellationToken cancellationToken) =>
+        InScopeAsync(login, cancellationToken, async (db, scope) =>
+        {
+            var events = db.ConnectionEvents.AsNoTracking().Where(e => e.AccountId == scope.AccountId);
+            events = page.FromTime is { } from ? events.Where(e => e.At >= from) : events;
+            events = page.ToTime is { } to ? events.Where(e => e.At < to) : events;
+            if (page.After is { } after)
+            {
+                var at = after.KeyTime;
+                events = events.Where(e => e.At < at || (e.At == at && e.Id < after.Tie));
+            }
+
+            var rows = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(page.Size + 1)
+                .Select(e => new ConnectionEventView(e.Id, e.At, e.Event, e.Detail))
+                .ToListAsync(cancellationToken);
+            return PageOf(rows, page.Size, last => PageCursor.At(last.At, last.Id));
+        });
+
+    /// <summary>Open and closed positions, the most recently updated first; <paramref name="status"/> narrows to open or closed.</summary>
+    public Task<HistoryPage<PositionView>?> PositionsAsync(long login, string? status, PageQuery page, CancellationToken cancellationToken) =>
+        InScopeAsync(login, cancellationToken, async (db, scope) =>
+        {
+            var trades = db.Trades.AsNoTracking().Where(t => t.AccountId == scope.AccountId);
+            trades = status is null ? trades : trades.Where(t => t.Status == status);
+            trades = page.FromTime is { } from ? trades.Where(t => t.UpdatedAt >= from) : trades;
+            trades = page.ToTime is { } to ? trades.Where(t => t.UpdatedAt < to) : trades;
+            if (page.After is { } after)
+            {
+                var at = after.KeyTime;
+                trades = trades.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Ticket < after.Tie));
+            }
+
+            var rows = await trades.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Ticket).Take(page.Size + 1)
+                .Select(t => new PositionView(t.Ticket, t.Symbol, t.Direction, t.Volume, t.OpenPrice, t.ClosePrice, t.Sl, t.Tp, t.Profit, t.Status,
+                    t.CloseReason, t.CommandId, t.FirstSeenAt, t.UpdatedAt))
+                .ToListAsync(cancellationToken);
+            return PageOf(rows, page.Size, last => PageCursor.At(last.UpdatedAt, last.Ticket));
+        });
+
     /// <summary>Runs <paramref name="read"/> for the login's account; null when the login is not known.</summary>
     private async Task<HistoryPage<T>?> InScopeAsync<T>(long login, CancellationToken cancellationToken,
         Func<TradingDbContext, Scope, Task<HistoryPage<T>>> read)

@@ -8,7 +8,7 @@ namespace NgTradingBot.Core.History;
 
 /// <summary>
 /// An account's history for operators and strategies, each list paged newest first (<see cref="PageQuery"/>):
-/// ticks, OHLC bars of its broker, balance transactions, the equity curve, EA logs and the audit trail.
+/// ticks, OHLC bars of its broker, balance transactions, the equity curve, EA logs, the audit trail, positions and the connection's health timeline.
 /// </summary>
 public static class HistoryApi
 {
@@ -21,6 +21,8 @@ public static class HistoryApi
         api.MapGet("/equity", EquityAsync);
         api.MapGet("/logs", LogsAsync);
         api.MapGet("/audit", AuditAsync);
+        api.MapGet("/positions", PositionsAsync);
+        api.MapGet("/connection-events", ConnectionEventsAsync);
         return app;
     }
 
@@ -72,6 +74,23 @@ public static class HistoryApi
         }
 
         return Found(login, await history.LogsAsync(login, level is null ? null : EaWireNames.LogLevels.ToWire(parsed), page, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<HistoryPage<ConnectionEventView>>, JsonHttpResult<ApiError>>> ConnectionEventsAsync(
+        long login, [AsParameters] PageQuery page, AccountHistory history, CancellationToken cancellationToken) =>
+        Found(login, await history.ConnectionEventsAsync(login, page, cancellationToken));
+
+    /// <summary><c>?status=</c> (open, closed) narrows to open or closed positions.</summary>
+    private static async Task<Results<Ok<HistoryPage<PositionView>>, JsonHttpResult<ApiError>>> PositionsAsync(
+        long login, string? status, [AsParameters] PageQuery page, AccountHistory history, CancellationToken cancellationToken)
+    {
+        var normalized = status?.Trim().ToLowerInvariant();
+        if (normalized is not (null or "open" or "closed"))
+        {
+            return ApiError.BadRequest("status must be open or closed");
+        }
+
+        return Found(login, await history.PositionsAsync(login, normalized, page, cancellationToken));
     }
 
     /// <summary><c>?action=</c> narrows to one action, such as <c>account.connected</c>.</summary>

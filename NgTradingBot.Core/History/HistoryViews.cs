@@ -19,3 +19,9 @@ public sealed record EquityPoint(DateTimeOffset At, decimal? Balance, decimal? E
 public sealed record EaLogView(long Id, string Level, string Message, string? Details, DateTimeOffset ReceivedAt);
 
 public sealed record AuditView(long Id, DateTimeOffset At, string Actor, string Action, string? Subject, JsonElement? Data);
+
+/// <summary>A position as the EA last reported it; <see cref="CloseReason"/> says why a closed one closed (TP, SL, manual, ...).</summary>
+public sealed record PositionView(long Ticket, string Symbol, string Direction, decimal Volume, decimal? OpenPrice, decimal? ClosePrice, decimal? Sl,
+    decimal? Tp, decimal? Profit, string Status, string? CloseReason, string? CommandId, DateTimeOffset FirstSeenAt, DateTimeOffset UpdatedAt);
+
+public sealed record ConnectionEventView(long Id, DateTimeOffset At, string Event, string? Detail);

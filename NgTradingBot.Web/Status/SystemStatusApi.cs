@@ -1,10 +1,12 @@
+using NgTradingBot.Web.Access;
+
 namespace NgTradingBot.Web.Status;
 
 public static class SystemStatusApi
 {
     public static IEndpointRouteBuilder MapSystemStatusApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/system/status", GetSystemStatusAsync);
+        app.MapGet("/api/system/status", GetSystemStatusAsync).RequireAuthorization(OperatorAccess.StatusReader);
         return app;
     }
 

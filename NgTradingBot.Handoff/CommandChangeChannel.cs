@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace NgTradingBot.Handoff;
+
+/// <summary>A command changed state; Core announces it once the change is committed.</summary>
+public sealed record CommandChange(string Id, long Login, string Status);
+
+/// <summary>
+/// Core's announcements of command changes over Redis pub/sub (<see cref="EaRedisKeys.CommandChangesChannel"/>): one
+/// format for Core, which publishes them and wakes its own waiters with them, and for Web, whose pages show them.
+/// </summary>
+public static class CommandChangeChannel
+{
+    public static readonly RedisChannel Channel = RedisChannel.Literal(EaRedisKeys.CommandChangesChannel);
+
+    public static string Serialize(CommandChange change) => JsonSerializer.Serialize(change, JsonSerializerOptions.Web);
+
+    /// <summary>The announcement, or null for a message that is not one.</summary>
+    public static CommandChange? Parse(RedisValue message)
+    {
+        try
+        {
+            return message.IsNullOrEmpty ? null
+                : JsonSerializer.Deserialize<CommandChange>((string)message!, JsonSerializerOptions.Web) is { Id: not null, Status: not null } change ? change : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Subscribes in the background, so the service starts, and stays up, while Redis is away (the multiplexer subscribes
+    /// again by itself after a reconnect). The messages come as a queue, not to concurrent handlers: a listener sees an
+    /// order's DELIVERED before its COMPLETED.
+    /// </summary>
+    public static void SubscribeInBackground(IConnectionMultiplexer redis, ILogger logger, Action<CommandChange> onChange) =>
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                try
+                {
+                    var messages = await redis.GetSubscriber().SubscribeAsync(Channel).ConfigureAwait(false);
+                    messages.OnMessage(message =>
+                    {
+                        if (Parse(message.Message) is { } change)
+                        {
+                            onChange(change);
+                        }
+                    });
+                    return;
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    logger.LogWarning("Could not subscribe to command changes yet: {Error}", ex.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }, CancellationToken.None);
+}
