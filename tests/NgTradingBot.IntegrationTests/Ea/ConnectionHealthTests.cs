@@ -127,7 +127,7 @@ public sealed class ConnectionHealthTests(AppFixture fixture)
 
         var uptime = (await CoreAccountAsync(login)).GetProperty("connection").GetProperty("uptime").EnumerateArray()
             .ToDictionary(w => w.GetProperty("window").GetString()!);
-        using var web = fixture.App.CreateHttpClient("web");
+        using var web = fixture.App.CreateWebClient();
         var status = await web.GetFromJsonAsync<JsonElement>("/api/system/status");
         var listed = status.GetProperty("connections").GetProperty("details").EnumerateArray()
             .Single(d => d.GetProperty("account_number").GetInt64() == login).GetProperty("uptime");

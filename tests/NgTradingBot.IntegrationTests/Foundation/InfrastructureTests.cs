@@ -70,7 +70,7 @@ public sealed class InfrastructureTests(AppFixture fixture)
         await ea.TimerAsync();
         await probe.EventuallyAsync<bool>("SELECT c.is_healthy FROM connections c JOIN accounts a ON a.id = c.account_id WHERE a.login = $1 AND c.is_healthy AND c.tick_batch_count = 2", login);
         await probe.WaitForIngestDrainedAsync();
-        using var client = fixture.App.CreateHttpClient("web");
+        using var client = fixture.App.CreateWebClient();
 
         // Through Web (service discovery to Core), in the seeds' shape.
         var status = await client.GetFromJsonAsync<JsonElement>("/api/system/status");

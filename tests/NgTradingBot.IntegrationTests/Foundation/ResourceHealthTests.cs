@@ -60,7 +60,7 @@ public sealed class ResourceHealthTests(AppFixture fixture)
     [Theory]
     [InlineData("core", new[] { "self", "PostgreSql", "StackExchange.Redis", "schema" })]
     [InlineData("gateway", new[] { "self", "StackExchange.Redis" })]
-    [InlineData("web", new[] { "self" })]
+    [InlineData("web", new[] { "self", "StackExchange.Redis" })]
     public async Task ReadinessCoversTheStoresEachServiceUses(string resource, string[] checks)
     {
         await fixture.App.WaitHealthyAsync(resource);

@@ -3,7 +3,7 @@ using NgTradingBot.Client;
 
 namespace NgTradingBot.IntegrationTests.Hosting;
 
-/// <summary>Core's API as the tests call it: with the operator key the AppHost generated, or a strategy key.</summary>
+/// <summary>Core's API (and Web's) as the tests call it: with the operator key the AppHost generated, or a strategy key.</summary>
 public static class CoreAccess
 {
     /// <summary>The operator key of this composition (the AppHost's <c>operator-key</c> parameter).</summary>
@@ -16,6 +16,14 @@ public static class CoreAccess
     public static HttpClient CreateCoreClient(this DistributedApplication app)
     {
         var client = app.CreateHttpClient("core");
+        client.DefaultRequestHeaders.Authorization = new("Bearer", app.OperatorKey());
+        return client;
+    }
+
+    /// <summary>A plain HttpClient on Web that sends the operator key (its status API takes it as well as the sign-in cookie).</summary>
+    public static HttpClient CreateWebClient(this DistributedApplication app)
+    {
+        var client = app.CreateHttpClient("web");
         client.DefaultRequestHeaders.Authorization = new("Bearer", app.OperatorKey());
         return client;
     }
