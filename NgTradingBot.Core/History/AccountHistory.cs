@@ -97,15 +97,7 @@ public sealed class AccountHistory(IDbContextFactory<TradingDbContext> contexts)
         {
             var logs = db.EaLogs.AsNoTracking().Where(l => l.AccountId == scope.AccountId);
             logs = level is null ? logs : logs.Where(l => l.Level == level);
-            logs = page.FromTime is { } from ? logs.Where(l => l.ReceivedAt >= from) : logs;
-            logs = page.ToTime is { } to ? logs.Where(l => l.ReceivedAt < to) : logs;
-            if (page.After is { } after)
-            {
-                var at = after.KeyTime;
-                logs = logs.Where(l => l.ReceivedAt < at || (l.ReceivedAt == at && l.Id < after.Tie));
-            }
-
-            var rows = await logs.OrderByDescending(l => l.ReceivedAt).ThenByDescending(l => l.Id).Take(page.Size + 1)
+            var rows = await NewestFirst.Page(logs, l => l.ReceivedAt, l => l.Id, page)
                 .Select(l => new EaLogView(l.Id, l.Level, l.Message, l.Details, l.ReceivedAt))
                 .ToListAsync(cancellationToken);
             return PageOf(rows, page.Size, last => PageCursor.At(last.ReceivedAt, last.Id));
@@ -116,15 +108,7 @@ public sealed class AccountHistory(IDbContextFactory<TradingDbContext> contexts)
         {
             var events = db.AuditEvents.AsNoTracking().Where(e => e.AccountId == scope.AccountId);
             events = action is null ? events : events.Where(e => e.Action == action);
-            events = page.FromTime is { } from ? events.Where(e => e.At >= from) : events;
-            events = page.ToTime is { } to ? events.Where(e => e.At < to) : events;
-            if (page.After is { } after)
-            {
-                var at = after.KeyTime;
-                events = events.Where(e => e.At < at || (e.At == at && e.Id < after.Tie));
-            }
-
-            var rows = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(page.Size + 1).ToListAsync(cancellationToken);
+            var rows = await NewestFirst.Page(events, e => e.At, e => e.Id, page).ToListAsync(cancellationToken);
             var views = rows.Select(e => new AuditView(e.Id, e.At, e.Actor, e.Action, e.Subject,
                 e.Data is null ? null : ParseJson(e.Data))).ToList();
             return PageOf(views, page.Size, last => PageCursor.At(last.At, last.Id));
@@ -135,15 +119,7 @@ public sealed class AccountHistory(IDbContextFactory<TradingDbContext> contexts)
         InScopeAsync(login, cancellationToken, async (db, scope) =>
         {
             var events = db.ConnectionEvents.AsNoTracking().Where(e => e.AccountId == scope.AccountId);
-            events = page.FromTime is { } from ? events.Where(e => e.At >= from) : events;
-            events = page.ToTime is { } to ? events.Where(e => e.At < to) : events;
-            if (page.After is { } after)
-            {
-                var at = after.KeyTime;
-                events = events.Where(e => e.At < at || (e.At == at && e.Id < after.Tie));
-            }
-
-            var rows = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).Take(page.Size + 1)
+            var rows = await NewestFirst.Page(events, e => e.At, e => e.Id, page)
                 .Select(e => new ConnectionEventView(e.Id, e.At, e.Event, e.Detail))
                 .ToListAsync(cancellationToken);
             return PageOf(rows, page.Size, last => PageCursor.At(last.At, last.Id));
@@ -155,15 +131,7 @@ public sealed class AccountHistory(IDbContextFactory<TradingDbContext> contexts)
         {
             var trades = db.Trades.AsNoTracking().Where(t => t.AccountId == scope.AccountId);
             trades = status is null ? trades : trades.Where(t => t.Status == status);
-            trades = page.FromTime is { } from ? trades.Where(t => t.UpdatedAt >= from) : trades;
-            trades = page.ToTime is { } to ? trades.Where(t => t.UpdatedAt < to) : trades;
-            if (page.After is { } after)
-            {
-                var at = after.KeyTime;
-                trades = trades.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Ticket < after.Tie));
-            }
-
-            var rows = await trades.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Ticket).Take(page.Size + 1)
+            var rows = await NewestFirst.Page(trades, t => t.UpdatedAt, t => t.Ticket, page)
                 .Select(t => new PositionView(t.Ticket, t.Symbol, t.Direction, t.Volume, t.OpenPrice, t.ClosePrice, t.Sl, t.Tp, t.Profit, t.Status,
                     t.CloseReason, t.CommandId, t.FirstSeenAt, t.UpdatedAt))
                 .ToListAsync(cancellationToken);
