@@ -52,7 +52,7 @@ public sealed class CommandRelay(
             .ToListAsync(cancellationToken);
         var queued = await Task.WhenAll(pending.Select(row => queue.EnqueueAsync(new QueuedCommand(
             CommandAttempts.WireId(row.Id, row.Attempts + 1), row.Login, row.Priority, row.Sequence, Encoding.UTF8.GetBytes(row.FlatJson!),
-            OrderProtection.LimitsFor(row.Payload, row.Protection, row.ExpiresAt, options.Value.PriceGuardQuoteAge)))));
+            OrderProtection.LimitsFor(row.Payload, OrderProtection.FromJson(row.Protection), row.ExpiresAt, options.Value.PriceGuardQuoteAge)))));
         await transaction.CommitAsync(cancellationToken);
         return queued.Count(q => q);
     }

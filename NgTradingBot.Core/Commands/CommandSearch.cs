@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NgTradingBot.Core.History;
 using NgTradingBot.Core.Persistence;
+using NgTradingBot.EaProtocol.Responses;
 
 namespace NgTradingBot.Core.Commands;
 
@@ -10,8 +11,6 @@ namespace NgTradingBot.Core.Commands;
 /// </summary>
 public sealed record CommandFilter(long? Login, string? Status, string? Type, string? From, string? To, string? Limit, string? Cursor)
 {
-    public static readonly IReadOnlyList<string> Types = ["OPEN_TRADE", "MODIFY_TRADE", "CLOSE_TRADE", "REQUEST_HISTORICAL_DATA"];
-
     public PageQuery Page => new(From, To, Limit, Cursor);
 
     public string? NormalizedStatus => Status?.Trim().ToUpperInvariant();
@@ -26,9 +25,9 @@ public sealed record CommandFilter(long? Login, string? Status, string? Type, st
             return $"status must be one of {string.Join(", ", CommandStatuses.All)}";
         }
 
-        if (NormalizedType is { } type && !Types.Contains(type))
+        if (NormalizedType is { } type && !CommandTypes.IsSupported(type))
         {
-            return $"type must be one of {string.Join(", ", Types)}";
+            return $"type must be one of {CommandRequestValidator.SupportedTypes}";
         }
 
         return Page.Problem();

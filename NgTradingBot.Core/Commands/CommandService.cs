@@ -97,7 +97,7 @@ public sealed class CommandService(
         await changes.PublishAsync(id, login, CommandStatuses.Pending);
         try
         {
-            var limits = OrderProtection.LimitsFor(payload, protection, row.ExpiresAt!.Value, options.Value.PriceGuardQuoteAge);
+            var limits = OrderProtection.LimitsFor(payload, command.Protection, row.ExpiresAt!.Value, options.Value.PriceGuardQuoteAge);
             await queue.EnqueueAsync(new QueuedCommand(id, login, command.Priority, row.Sequence, flatJson, limits));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

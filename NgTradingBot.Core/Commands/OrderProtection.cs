@@ -33,9 +33,8 @@ public sealed record OrderProtection(int? TtlSeconds, DateTimeOffset? SignalAt, 
             : DefaultExpiryReason;
 
     /// <summary>The limits the dequeue enforces for a stored command (its payload names the symbol and side a guard checks).</summary>
-    public static DeliveryLimits LimitsFor(string payloadJson, string? protectionJson, DateTimeOffset expiresAt, TimeSpan maxQuoteAge)
+    public static DeliveryLimits LimitsFor(string payloadJson, OrderProtection? protection, DateTimeOffset expiresAt, TimeSpan maxQuoteAge)
     {
-        var protection = FromJson(protectionJson);
         PriceGuard? guard = null;
         if (protection is { HasPriceGuard: true })
         {

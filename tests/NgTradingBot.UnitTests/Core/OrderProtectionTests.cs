@@ -77,7 +77,7 @@ public sealed class OrderProtectionTests
     {
         var protection = new OrderProtection(null, null, 1.0850m, 0.0005m);
 
-        var limits = OrderProtection.LimitsFor(Order, protection.ToJson(), Now.AddMinutes(1), TimeSpan.FromSeconds(5));
+        var limits = OrderProtection.LimitsFor(Order, OrderProtection.FromJson(protection.ToJson()), Now.AddMinutes(1), TimeSpan.FromSeconds(5));
 
         Assert.Equal(Now.AddMinutes(1), limits.Deadline);
         Assert.Equal(OrderProtection.DefaultExpiryReason, limits.ExpiryReason);
