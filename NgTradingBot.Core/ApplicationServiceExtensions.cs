@@ -18,7 +18,13 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource(SchemaMigrator.ConnectionName);
+        // The same few statements run thousands of times a second (ingest, command lifecycle): prepared once per pooled
+        // connection, PostgreSQL stops parsing and planning each of them again. Npgsql keeps them across pool uses.
+        builder.AddNpgsqlDataSource(SchemaMigrator.ConnectionName, configureDataSourceBuilder: dataSource =>
+        {
+            dataSource.ConnectionStringBuilder.MaxAutoPrepare = Math.Max(dataSource.ConnectionStringBuilder.MaxAutoPrepare, 100);
+            dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        });
         // The model reads and migrates through the same data source the raw ingest path writes with. A factory,
         // because the services using it are singletons: each operation takes a pooled context and returns it.
         builder.Services.AddPooledDbContextFactory<TradingDbContext>((services, options) =>

@@ -5,7 +5,8 @@ using StackExchange.Redis;
 namespace NgTradingBot.Handoff;
 
 /// <summary>A command changed state; Core announces it once the change is committed.</summary>
-public sealed record CommandChange(string Id, long Login, string Status);
+/// <param name="Origin">The Core instance that made the change: it has told its own listeners already.</param>
+public sealed record CommandChange(string Id, long Login, string Status, string? Origin = null);
 
 /// <summary>
 /// Core's announcements of command changes over Redis pub/sub (<see cref="EaRedisKeys.CommandChangesChannel"/>): one

@@ -12,6 +12,13 @@ public static class EaRedisKeys
     /// <summary>Stream of command deliveries and responses, in arrival order (the ingest's command lane).</summary>
     public const string CommandIngestStream = IngestStream + ":commands";
 
+    /// <summary>
+    /// Pub/sub channel: the command lane has new entries. Whoever appends to it (the gateway with an EA's answer, the
+    /// dequeue script with a delivery or expiry record) announces it, so Core stores an order's progress at once
+    /// instead of at its next look.
+    /// </summary>
+    public const string CommandLaneAppendedChannel = CommandIngestStream + ":appended";
+
     /// <summary>Consumer group Core reads both ingest streams with.</summary>
     public const string IngestGroup = "core";
 

@@ -4,7 +4,7 @@ namespace NgTradingBot.Handoff;
 
 /// <summary>
 /// The durable hand-off from the gateways to Core: two Redis streams (the lanes of <see cref="IngestLane"/>),
-/// each read through one consumer group, the command lane first. An appended entry survives a crash of either
+/// each read through one consumer group on its own, so neither waits for the other. An appended entry survives a crash of either
 /// side (Redis runs with AOF); an entry leaves its stream only once a consumer acknowledged it, so a consumer
 /// that dies mid-batch gets the same entries again. Order is kept within a lane, which is all that matters:
 /// a command's delivery and response share a lane, and a trade update links to its command in either order.
@@ -23,14 +23,26 @@ public sealed class IngestStream(IConnectionMultiplexer redis, string key = EaRe
     /// <summary>The command lane's key beside a data lane's key.</summary>
     public static string CommandLaneKey(string dataKey) => dataKey == EaRedisKeys.IngestStream ? EaRedisKeys.CommandIngestStream : dataKey + ":commands";
 
+    /// <summary>Where an append to this command lane is announced (see <see cref="EaRedisKeys.CommandLaneAppendedChannel"/>).</summary>
+    public RedisChannel CommandLaneAppended { get; } = RedisChannel.Literal(CommandLaneKey(key) + ":appended");
+
     private IDatabase Database => redis.GetDatabase();
 
     /// <summary>The lane a kind travels in.</summary>
     public static IngestLane LaneOf(string kind) =>
         kind is IngestKinds.CommandResponse or IngestKinds.CommandDelivered or IngestKinds.CommandExpired ? IngestLane.Commands : IngestLane.Data;
 
-    public async Task<string> AppendAsync(string kind, byte[] payload) =>
-        (string)(await Database.StreamAddAsync(KeyOf(LaneOf(kind)), [new(KindField, kind), new(PayloadField, payload)]).ConfigureAwait(false))!;
+    public async Task<string> AppendAsync(string kind, byte[] payload)
+    {
+        var lane = LaneOf(kind);
+        var added = Database.StreamAddAsync(KeyOf(lane), [new(KindField, kind), new(PayloadField, payload)]);
+        if (lane == IngestLane.Commands)
+        {
+            // Sent right behind the append on the same connection, so Redis runs it after the entry exists.
+            _ = Database.PublishAsync(CommandLaneAppended, RedisValue.EmptyString, CommandFlags.FireAndForget);
+        }
+        return (string)(await added.ConfigureAwait(false))!;
+    }
 
     public async Task EnsureConsumerGroupAsync()
     {
@@ -47,23 +59,18 @@ public sealed class IngestStream(IConnectionMultiplexer redis, string key = EaRe
         }
     }
 
-    /// <summary>Entries never read by any consumer of the group: up to <paramref name="count"/> per lane, the command lane's first.</summary>
-    public Task<IReadOnlyList<IngestEntry>> ReadNewAsync(string consumer, int count) => ReadAsync(consumer, count, StreamPosition.NewMessages);
+    /// <summary>Up to <paramref name="count"/> of the lane's entries never read by any consumer of the group.</summary>
+    public Task<IReadOnlyList<IngestEntry>> ReadNewAsync(string consumer, int count, IngestLane lane) => ReadAsync(consumer, count, lane, StreamPosition.NewMessages);
 
-    /// <summary>Entries this consumer read before (for example before a crash) but never acknowledged.</summary>
-    public Task<IReadOnlyList<IngestEntry>> ReadPendingAsync(string consumer, int count) => ReadAsync(consumer, count, StreamPosition.Beginning);
+    /// <summary>The lane's entries this consumer read before (for example before a crash) but never acknowledged.</summary>
+    public Task<IReadOnlyList<IngestEntry>> ReadPendingAsync(string consumer, int count, IngestLane lane) => ReadAsync(consumer, count, lane, StreamPosition.Beginning);
 
-    /// <summary>Takes over entries another consumer read and left unacknowledged for longer than <paramref name="idle"/> (an instance that is gone).</summary>
-    public async Task<IReadOnlyList<IngestEntry>> ClaimAbandonedAsync(string consumer, TimeSpan idle, int count)
+    /// <summary>Takes over the lane's entries another consumer read and left unacknowledged for longer than <paramref name="idle"/> (an instance that is gone).</summary>
+    public async Task<IReadOnlyList<IngestEntry>> ClaimAbandonedAsync(string consumer, TimeSpan idle, int count, IngestLane lane)
     {
-        var result = new List<IngestEntry>();
-        foreach (var lane in new[] { IngestLane.Commands, IngestLane.Data })
-        {
-            var claimed = await Database.StreamAutoClaimAsync(KeyOf(lane), EaRedisKeys.IngestGroup, consumer, (long)idle.TotalMilliseconds,
-                StreamPosition.Beginning, count).ConfigureAwait(false);
-            AddEntries(result, lane, claimed.ClaimedEntries);
-        }
-        return result;
+        var claimed = await Database.StreamAutoClaimAsync(KeyOf(lane), EaRedisKeys.IngestGroup, consumer, (long)idle.TotalMilliseconds,
+            StreamPosition.Beginning, count).ConfigureAwait(false);
+        return ToEntries(lane, claimed.ClaimedEntries);
     }
 
     /// <summary>Acknowledges and deletes the entries in one transaction, so each stream holds only unprocessed work.</summary>
@@ -96,22 +103,12 @@ public sealed class IngestStream(IConnectionMultiplexer redis, string key = EaRe
 
     private RedisKey KeyOf(IngestLane lane) => lane == IngestLane.Commands ? _commandKey : _dataKey;
 
-    private async Task<IReadOnlyList<IngestEntry>> ReadAsync(string consumer, int count, RedisValue position)
-    {
-        // One XREADGROUP over both lanes, so a waiting command response costs no extra round trip.
-        var streams = await Database.StreamReadGroupAsync(
-            [new StreamPosition(_commandKey, position), new StreamPosition(_dataKey, position)],
-            EaRedisKeys.IngestGroup, consumer, count).ConfigureAwait(false);
-        var result = new List<IngestEntry>();
-        foreach (var stream in streams.OrderBy(s => s.Key == _commandKey ? 0 : 1))
-        {
-            AddEntries(result, stream.Key == _commandKey ? IngestLane.Commands : IngestLane.Data, stream.Entries);
-        }
-        return result;
-    }
+    private async Task<IReadOnlyList<IngestEntry>> ReadAsync(string consumer, int count, IngestLane lane, RedisValue position) =>
+        ToEntries(lane, await Database.StreamReadGroupAsync(KeyOf(lane), EaRedisKeys.IngestGroup, consumer, position, count).ConfigureAwait(false));
 
-    private static void AddEntries(List<IngestEntry> result, IngestLane lane, StreamEntry[] entries)
+    private static List<IngestEntry> ToEntries(IngestLane lane, StreamEntry[] entries)
     {
+        var result = new List<IngestEntry>(entries.Length);
         foreach (var entry in entries)
         {
             // A pending entry deleted meanwhile comes back without fields: nothing is left to process.
@@ -123,5 +120,6 @@ public sealed class IngestStream(IConnectionMultiplexer redis, string key = EaRe
             result.Add(new IngestEntry(entry.Id!, (string?)entry[KindField] ?? string.Empty, (byte[]?)entry[PayloadField] ?? [],
                 command.IsNull ? null : (string?)command, lane));
         }
+        return result;
     }
 }

@@ -28,7 +28,7 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
     // The delivery record's envelope is written by the caller; the script adds only the id it popped. A command
     // past its deadline, or whose price guard fails against the account's last posted quote (KEYS[3]), is not
     // handed out: it is marked expired and an expiry record with the reason goes to the command lane instead, its
-    // envelope the caller's prefix closed with the reason's JSON body.
+    // envelope the caller's prefix closed with the reason's JSON body. Any record written is announced, so Core stores it at once.
     private const string DequeueScript = """
         local now = tonumber(ARGV[8])
         local function refusal(key)
@@ -53,6 +53,7 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
         end
         local ids = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
         local out = {}
+        local recorded = false
         for _, id in ipairs(ids) do
           redis.call('ZREM', KEYS[1], id)
           local key = ARGV[2] .. id
@@ -66,8 +67,10 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
               table.insert(out, redis.call('HGET', key, 'json'))
               redis.call('XADD', KEYS[2], '*', ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], id)
             end
+            recorded = true
           end
         end
+        if recorded then redis.call('PUBLISH', ARGV[11], '') end
         return out
         """;
 
@@ -105,7 +108,7 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
             [EaRedisKeys.CommandQueue(login), EaRedisKeys.CommandIngestStream, EaRedisKeys.Quotes(login)],
             [max, EaRedisKeys.CommandKeyPrefix, IngestStream.KindField, IngestKinds.CommandDelivered,
              IngestStream.PayloadField, delivery.ToBytes(), IngestStream.CommandField, now.ToUnixTimeMilliseconds(),
-             IngestKinds.CommandExpired, EnvelopePrefix(login, accountId, now)]).ConfigureAwait(false);
+             IngestKinds.CommandExpired, EnvelopePrefix(login, accountId, now), EaRedisKeys.CommandLaneAppendedChannel]).ConfigureAwait(false);
         return result.IsNull ? [] : ((RedisValue[])result!).Select(v => (byte[])v!).ToList();
     }
 

@@ -8,9 +8,10 @@ using NgTradingBot.Handoff;
 namespace NgTradingBot.Core.Commands;
 
 /// <summary>
-/// Tells every Core instance that a command changed state, through Redis pub/sub, once the change is committed:
-/// a caller waiting for an outcome wakes within milliseconds of the EA's answer being stored, and an account's
-/// event stream sees every transition. A lost message costs only latency: waiters also look again now and then.
+/// Tells every Core instance that a command changed state once the change is committed: this instance's own
+/// listeners at once, the others (and Web) through Redis pub/sub. A caller waiting for an outcome wakes as soon as
+/// the EA's answer is stored, and an account's event stream sees every transition. A lost message costs only
+/// latency: waiters also look again now and then.
 /// </summary>
 public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSource database, ILogger<CommandChanges> logger) : IHostedService
 {
@@ -18,14 +19,17 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, ChannelWriter<CommandChange>>> _byAccount = new();
     private readonly Lock _watchLock = new();
 
-    /// <summary>Announces a committed transition; never throws (Redis down only delays the waiters).</summary>
+    private readonly string _instance = Guid.NewGuid().ToString("N");
+
+    /// <summary>Announces a committed transition; never throws (Redis down only delays other instances' waiters).</summary>
     public async Task PublishAsync(string id, long login, string status)
     {
+        var change = new CommandChange(id, login, status, _instance);
+        Dispatch(change);
         try
         {
             // Not waiting for Redis's count of receivers: the announcement leaves in order on the shared connection.
-            await redis.GetSubscriber().PublishAsync(CommandChangeChannel.Channel, CommandChangeChannel.Serialize(new CommandChange(id, login, status)),
-                CommandFlags.FireAndForget);
+            await redis.GetSubscriber().PublishAsync(CommandChangeChannel.Channel, CommandChangeChannel.Serialize(change), CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
@@ -75,7 +79,13 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        CommandChangeChannel.SubscribeInBackground(redis, logger, Dispatch);
+        CommandChangeChannel.SubscribeInBackground(redis, logger, change =>
+        {
+            if (change.Origin != _instance)
+            {
+                Dispatch(change);
+            }
+        });
         return Task.CompletedTask;
     }
 

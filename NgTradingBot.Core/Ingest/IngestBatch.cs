@@ -61,6 +61,12 @@ public sealed class IngestBatch(
         var alreadyStored = (await StoredReceiptsAsync(connection, transaction, messages)).ToHashSet(StringComparer.Ordinal);
         var accounts = await LoadAccountsAsync(connection, transaction, messages);
         var writes = new IngestWrites(quotes, _policy);
+        if (!isolated)
+        {
+            // Every command the batch's command-lane messages are about, locked at once; message by message each is locked on its own.
+            await writes.Commands.LockAsync(connection, transaction,
+                messages.Where(m => m.Lane == IngestLane.Commands && !alreadyStored.Contains(m.Id)).Select(CommandLaneIds.CommandIdOf).OfType<string>());
+        }
         var outcomes = new List<Outcome>();
         var afterCommit = new List<Func<Task>>();
         foreach (var message in messages.Where(m => !alreadyStored.Contains(m.Id)))
@@ -123,8 +129,13 @@ public sealed class IngestBatch(
         IngestWrites writes, Dictionary<long, IngestAccount> accounts, List<Func<Task>> afterCommit)
     {
         var context = new IngestContext(connection, transaction, message, account, writes, updated => accounts[updated.Id] = updated);
-        // Every message is a sign of life, whatever its kind.
-        writes.Connections.Seen(account.Id, context.ReceivedAt, context.Envelope.RemoteAddress);
+        // Every data message is a sign of life, whatever its kind. The command lane's are not written as one: the
+        // gateways count those requests for the health check anyway, and that lane's batches must not queue for the
+        // connection row a data batch holds.
+        if (message.Lane == IngestLane.Data)
+        {
+            writes.Connections.Seen(account.Id, context.ReceivedAt, context.Envelope.RemoteAddress);
+        }
         await _handlers[message.Kind].HandleAsync(context);
         writes.Receipt(message.Id, message.Kind, context.Effects);
         afterCommit.AddRange(context.AfterCommit);

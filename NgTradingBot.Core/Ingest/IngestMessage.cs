@@ -14,6 +14,7 @@ public sealed class IngestMessage : IDisposable
         Kind = entry.Kind;
         Payload = entry.Payload;
         CommandId = entry.CommandId;
+        Lane = entry.Lane;
         try
         {
             (Envelope, _document) = IngestEnvelope.Parse(entry.Payload);
@@ -33,6 +34,8 @@ public sealed class IngestMessage : IDisposable
 
     /// <summary>The command a delivery record is about (see <see cref="IngestEntry.CommandId"/>).</summary>
     public string? CommandId { get; }
+
+    public IngestLane Lane { get; }
 
     public IngestEnvelope? Envelope { get; }
 

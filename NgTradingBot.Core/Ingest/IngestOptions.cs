@@ -11,7 +11,10 @@ public sealed class IngestOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>Wait after an empty read (StackExchange.Redis multiplexes one connection, so it never blocks on a stream read).</summary>
+    /// <summary>
+    /// Wait after an empty read (StackExchange.Redis multiplexes one connection, so it never blocks on a stream read).
+    /// The command lane is also woken by each append's announcement; for it this is only the look after a lost one.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05")]
     public TimeSpan IdlePollDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 

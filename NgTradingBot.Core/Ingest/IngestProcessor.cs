@@ -6,43 +6,58 @@ using StackExchange.Redis;
 namespace NgTradingBot.Core.Ingest;
 
 /// <summary>
-/// Drains the gateway's ingest stream into PostgreSQL. After a restart it first re-reads the entries
-/// this consumer read but never acknowledged (receipts make that harmless), then new ones; from time to
-/// time it also takes over entries another Core instance read and then abandoned. An entry is
-/// acknowledged (and deleted) only after the batch holding it committed, so the gateway's 200 really
-/// means "will be stored": a crash or an unreachable PostgreSQL only delays it.
+/// Drains the gateway's ingest streams into PostgreSQL, each lane in its own loop: an order's delivery and outcome
+/// are stored as soon as they are announced (<see cref="CommandLaneSignal"/>), never behind a batch of quotes. After
+/// a restart each loop first re-reads the entries this consumer read but never acknowledged (receipts make that
+/// harmless), then new ones; from time to time it also takes over entries another Core instance read and then
+/// abandoned. An entry is acknowledged (and deleted) only after the batch holding it committed, so the gateway's
+/// 200 really means "will be stored": a crash or an unreachable PostgreSQL only delays it.
 /// </summary>
 public sealed class IngestProcessor(
     IngestStream stream,
     IngestBatch batch,
     IngestMetrics metrics,
+    CommandLaneSignal commandLane,
     SchemaMigrator migrator,
     IOptions<IngestOptions> options,
     ILogger<IngestProcessor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
         await migrator.Completed.WaitAsync(stoppingToken);
         await RetryAsync("create the ingest consumer group", stream.EnsureConsumerGroupAsync, stoppingToken);
+        await Task.WhenAll(DrainAsync(IngestLane.Commands, stoppingToken), DrainAsync(IngestLane.Data, stoppingToken));
+    }
 
+    private async Task DrainAsync(IngestLane lane, CancellationToken stoppingToken)
+    {
+        // Off the caller's thread: the two loops must not wait for each other's synchronous stretches.
+        await Task.Yield();
+        var settings = options.Value;
         var pendingOnly = true;
-        var nextLagSample = DateTimeOffset.MinValue;
+        var nextLook = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimAbandoned = false;
-            if (DateTimeOffset.UtcNow >= nextLagSample)
+            if (DateTimeOffset.UtcNow >= nextLook)
             {
-                await SampleLagAsync();
-                nextLagSample = DateTimeOffset.UtcNow + settings.LagSampleInterval;
+                if (lane == IngestLane.Data)
+                {
+                    await SampleLagAsync();
+                }
+                nextLook = DateTimeOffset.UtcNow + settings.LagSampleInterval;
                 claimAbandoned = !pendingOnly;
             }
 
-            var entries = await RetryAsync("read the ingest stream", () => pendingOnly
-                    ? stream.ReadPendingAsync(settings.ConsumerName, settings.BatchSize)
+            if (lane == IngestLane.Commands)
+            {
+                commandLane.Reset();
+            }
+            var entries = await RetryAsync($"read the ingest stream's {lane} lane", () => pendingOnly
+                    ? stream.ReadPendingAsync(settings.ConsumerName, settings.BatchSize, lane)
                     : claimAbandoned
-                        ? stream.ClaimAbandonedAsync(settings.ConsumerName, settings.ClaimAbandonedAfter, settings.BatchSize)
-                        : stream.ReadNewAsync(settings.ConsumerName, settings.BatchSize),
+                        ? stream.ClaimAbandonedAsync(settings.ConsumerName, settings.ClaimAbandonedAfter, settings.BatchSize, lane)
+                        : stream.ReadNewAsync(settings.ConsumerName, settings.BatchSize, lane),
                 stoppingToken);
             if (entries.Count == 0 && claimAbandoned)
             {
@@ -53,11 +68,18 @@ public sealed class IngestProcessor(
                 if (pendingOnly)
                 {
                     pendingOnly = false;
-                    logger.LogInformation("Ingest caught up with the entries left unacknowledged before the last stop");
+                    logger.LogInformation("Ingest ({Lane} lane) caught up with the entries left unacknowledged before the last stop", lane);
                     continue;
                 }
 
-                await Task.Delay(settings.IdlePollDelay, stoppingToken);
+                if (lane == IngestLane.Commands)
+                {
+                    await commandLane.WaitAsync(settings.IdlePollDelay, stoppingToken);
+                }
+                else
+                {
+                    await Task.Delay(settings.IdlePollDelay, stoppingToken);
+                }
                 continue;
             }
 

@@ -26,6 +26,8 @@ public static class IngestServiceExtensions
         builder.Services.AddSingleton<IIngestHandler, CommandExpiredHandler>();
         builder.Services.AddSingleton<IIngestHandler, CommandResponseHandler>();
         builder.Services.AddSingleton<IIngestHandler, DisconnectHandler>();
+        builder.Services.AddSingleton<CommandLaneSignal>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CommandLaneSignal>());
         builder.Services.AddHostedService<IngestProcessor>();
         builder.Services.AddHostedService<ReceiptRetention>();
         return builder;

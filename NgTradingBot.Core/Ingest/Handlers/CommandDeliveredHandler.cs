@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using NgTradingBot.Core.Audit;
 using NgTradingBot.Core.Commands;
 using NgTradingBot.Handoff;
@@ -11,72 +10,56 @@ namespace NgTradingBot.Core.Ingest.Handlers;
 /// Written by Redis itself when the gateway pops a command, so every delivery is recorded even if the
 /// gateway dies right after: PENDING becomes DELIVERED and the response clock starts. Delivery is the
 /// truth, so a command Core had meanwhile expired or cancelled is recorded as delivered too (and audited).
+/// Only the attempt the command waits for is a delivery; any other is a duplicate, noted in the history.
 /// </summary>
-// Raw Npgsql: once per delivery on the ingest batch's own transaction, one statement, read by position with no mapping layer.
 public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, CommandMetrics metrics, CommandChanges changes) : IIngestHandler
 {
     public string Kind => IngestKinds.CommandDelivered;
 
-    // One round trip for the whole record: the row is locked, moved to DELIVERED when this attempt is the one it waits
-    // for (else left alone), and the transition (or the duplicate's note) written, in a single statement. The delivery
-    // is the truth, so a command Core had meanwhile expired or cancelled is recorded as delivered too.
-    private const string RecordSql = """
-        WITH old AS (SELECT account_id, status, attempts, created_at FROM commands WHERE id = $1 FOR UPDATE),
-        delivered AS (
-          UPDATE commands c SET status = 'DELIVERED', delivered_at = $2, delivered_via = $3, response_due_at = $4, attempts = $5,
-                                retry_at = NULL, finished_at = NULL
-            FROM old
-           WHERE c.id = $1 AND old.account_id = $6 AND old.status IN ('PENDING', 'CANCELLED', 'EXPIRED') AND old.attempts + 1 = $5
-          RETURNING c.id),
-        noted AS (
-          INSERT INTO command_events (command_id, at, from_status, to_status, detail)
-          SELECT $1, $2, old.status, CASE WHEN EXISTS (SELECT 1 FROM delivered) THEN 'DELIVERED' ELSE old.status END,
-                 CASE WHEN EXISTS (SELECT 1 FROM delivered) THEN $7::jsonb ELSE $8::jsonb END
-            FROM old WHERE old.account_id = $6)
-        SELECT old.account_id, old.status, old.created_at, EXISTS (SELECT 1 FROM delivered) FROM old
-        """;
-
-    private sealed record Recorded(long AccountId, string PreviousStatus, DateTimeOffset CreatedAt, bool Delivered);
-
     public async Task HandleAsync(IngestContext context)
     {
-        // Records written before the entry carried its own command field hold the id in the body.
-        var wireId = context.CommandId ?? Read(context.Body, "command_id");
+        var wireId = CommandLaneIds.WireIdOf(context);
         var (commandId, attempt) = CommandAttempts.Parse(wireId);
         var via = Read(context.Body, "via");
-        var deliveredAt = context.ReceivedAt.UtcDateTime;
-        await using var record = new NpgsqlCommand(RecordSql, context.Connection, context.Transaction);
-        record.Parameters.AddValue(commandId).AddValue(deliveredAt).AddValue(via).AddValue(deliveredAt + options.Value.ResponseTimeout).AddValue(attempt)
-            .AddValue(context.Account.Id)
-            .AddValue(JsonSerializer.Serialize(new { via, attempt, wireId }, JsonSerializerOptions.Web))
-            .AddValue(JsonSerializer.Serialize(new { note = "duplicate delivery", via, attempt }, JsonSerializerOptions.Web));
-        var recorded = await record.ReadFirstOrDefaultAsync(row => new Recorded(row.GetInt64(0), row.GetString(1), row.GetFieldValue<DateTimeOffset>(2), row.GetBoolean(3)))
+        var command = await context.Writes.Commands.GetAsync(context.Connection, context.Transaction, commandId)
             ?? throw new IngestDataException($"unknown command {commandId}");
-        if (recorded.AccountId != context.Account.Id)
+        if (command.AccountId != context.Account.Id)
         {
             throw new IngestDataException($"command {commandId} belongs to another account than login {context.Account.Login}");
         }
 
-        // Only the attempt the command waits for is a delivery; an earlier attempt's id was delivered and answered already.
-        if (!recorded.Delivered)
+        var previous = command.Status;
+        var delivered = previous is CommandStatuses.Pending or CommandStatuses.Cancelled or CommandStatuses.Expired && command.Attempts + 1 == attempt;
+        if (!delivered)
         {
+            context.Writes.Commands.Transition(CommandTransition.Of(commandId, previous, previous, new { note = "duplicate delivery", via, attempt }, context.ReceivedAt));
             context.Effects = new { commandId, attempt, duplicate = true };
             return;
         }
 
-        if (recorded.PreviousStatus != CommandStatuses.Pending)
+        command.Status = CommandStatuses.Delivered;
+        command.DeliveredAt = context.ReceivedAt;
+        command.DeliveredVia = via;
+        command.ResponseDueAt = context.ReceivedAt + options.Value.ResponseTimeout;
+        command.Attempts = attempt;
+        command.RetryAt = null;
+        command.FinishedAt = null;
+        command.Changed = true;
+        context.Writes.Commands.Transition(CommandTransition.Of(commandId, previous, CommandStatuses.Delivered, new { via, attempt, wireId }, context.ReceivedAt));
+        if (previous != CommandStatuses.Pending)
         {
-            await AuditLog.WriteAsync(context.Connection, context.Transaction, AuditEvent.Of(AuditLog.System,
-                "command.delivered_after_" + recorded.PreviousStatus.ToLowerInvariant(), context.Account.Id, commandId,
-                new { previousStatus = recorded.PreviousStatus, via, deliveredAt }));
+            context.Writes.Commands.Audit(AuditEvent.Of(AuditLog.System, "command.delivered_after_" + previous.ToLowerInvariant(), context.Account.Id, commandId,
+                new { previousStatus = previous, via, deliveredAt = context.ReceivedAt.UtcDateTime }));
         }
 
-        context.Effects = new { commandId, attempt, from = recorded.PreviousStatus, via };
+        context.Effects = new { commandId, attempt, from = previous, via };
         var login = context.Account.Login;
+        var createdAt = command.CreatedAt;
+        var deliveredAt = context.ReceivedAt;
         context.AfterCommit.Add(async () =>
         {
             metrics.Transitioned(CommandStatuses.Delivered);
-            metrics.Stages(CommandLatency.Of(recorded.CreatedAt, context.ReceivedAt, null, null));
+            metrics.Stages(CommandLatency.Of(createdAt, deliveredAt, null, null));
             await changes.PublishAsync(commandId, login, CommandStatuses.Delivered);
         });
     }

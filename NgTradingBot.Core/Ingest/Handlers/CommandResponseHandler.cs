@@ -1,10 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Npgsql;
-using NpgsqlTypes;
 using NgTradingBot.Core.Audit;
 using NgTradingBot.Core.Commands;
+using NgTradingBot.Core.Ingest.Writes;
 using NgTradingBot.EaProtocol.Domain;
 using NgTradingBot.EaProtocol.Requests;
 using NgTradingBot.EaProtocol.Responses;
@@ -17,8 +16,8 @@ namespace NgTradingBot.Core.Ingest.Handlers;
 /// executed nothing (<see cref="RetryDecision"/>), with the raw response. A late response (after TIMED_OUT or
 /// OUTCOME_UNKNOWN) still settles the command; a second response for a settled command, or an earlier attempt's
 /// answer, only leaves a note. An OPEN_TRADE's response carries the new position's ticket, which links the trade.
+/// The command is the batch's locked row (<see cref="CommandRows"/>); what changes is written with the batch.
 /// </summary>
-// Raw Npgsql: once per command on the ingest batch's own transaction, bound and read by position with no mapping layer.
 public sealed class CommandResponseHandler(
     RedisCommandQueue queue,
     IOptions<CommandOptions> options,
@@ -26,9 +25,6 @@ public sealed class CommandResponseHandler(
     CommandMetrics metrics,
     CommandChanges changes) : IIngestHandler
 {
-    private sealed record CommandState(long AccountId, string Status, string Type, int Attempts, DateTimeOffset ExpiresAt, string? FlatJson,
-        DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt);
-
     public string Kind => IngestKinds.CommandResponse;
 
     public async Task HandleAsync(IngestContext context)
@@ -37,19 +33,20 @@ public sealed class CommandResponseHandler(
         context.RequireAccount(result.Account);
         var wireId = result.CommandId.Length > 0 ? result.CommandId : throw new IngestDataException("command_response without a command id");
         var (commandId, attempt) = CommandAttempts.Parse(wireId);
-        var command = await LockAsync(context, commandId) ?? throw new IngestDataException($"unknown command {commandId}");
+        var command = await context.Writes.Commands.GetAsync(context.Connection, context.Transaction, commandId)
+            ?? throw new IngestDataException($"unknown command {commandId}");
         if (command.AccountId != context.Account.Id)
         {
             throw new IngestDataException($"not owner: command {commandId} does not belong to login {context.Account.Login}");
         }
 
         var responseStatus = EaWireNames.CommandResults.ToWire(result.Status);
-        var response = result.Response.GetRawText();
+        var previous = command.Status;
         // An earlier attempt's answer, or the answer of the attempt a retry already follows: it cannot settle the command.
-        var stale = attempt < command.Attempts || (attempt == command.Attempts && command.Status == CommandStatuses.Pending);
-        if (CommandStatuses.HasOutcome(command.Status) || stale)
+        var stale = attempt < command.Attempts || (attempt == command.Attempts && previous == CommandStatuses.Pending);
+        if (CommandStatuses.HasOutcome(previous) || stale)
         {
-            await CommandEvents.WriteAsync(context.Connection, context.Transaction, CommandTransition.Of(commandId, command.Status, command.Status,
+            context.Writes.Commands.Transition(CommandTransition.Of(commandId, previous, previous,
                 new { note = stale ? $"answer of attempt {attempt}, not the current one" : "duplicate response", attempt, responseStatus, response = result.Response },
                 context.ReceivedAt));
             context.Effects = new { commandId, attempt, duplicate = true };
@@ -61,54 +58,56 @@ public sealed class CommandResponseHandler(
             : retry?.Retry == true ? CommandStatuses.Pending
             : CommandStatuses.Failed;
         var ticket = command.Type == CommandTypes.OpenTrade && toStatus == CommandStatuses.Completed ? result.Ticket : null;
-        var at = context.ReceivedAt.UtcDateTime;
-        await using var update = new NpgsqlCommand("""
-            UPDATE commands SET status = $2, response = $3::jsonb, response_status = $4, finished_at = CASE WHEN $2 = 'PENDING' THEN NULL ELSE $5 END,
-                                stored_at = CASE WHEN $2 = 'PENDING' THEN NULL ELSE clock_timestamp() END,
-                                delivered_at = coalesce(delivered_at, $5), ticket = coalesce($6, ticket), attempts = greatest(attempts, $7),
-                                retry_at = $8, flat_json = coalesce($9, flat_json)
-             WHERE id = $1
-            """, context.Connection, context.Transaction);
-        update.Parameters.AddValue(commandId).AddValue(toStatus).AddValue(response).AddValue(responseStatus).AddValue(at).AddValue(ticket)
-            .AddValue(attempt).AddValue(retry?.RetryAt?.UtcDateTime, NpgsqlDbType.TimestampTz).AddValue(retry?.Retry == true ? NextAttemptJson(command, commandId, attempt) : null);
-        await update.ExecuteNonQueryAsync();
-        await CommandEvents.WriteAsync(context.Connection, context.Transaction, CommandTransition.Of(commandId, command.Status, toStatus,
+        var deliveredAt = command.DeliveredAt;
+        command.Status = toStatus;
+        command.Response = result.Response.GetRawText();
+        command.ResponseStatus = responseStatus;
+        command.FinishedAt = toStatus == CommandStatuses.Pending ? null : context.ReceivedAt;
+        command.StoredNow = toStatus != CommandStatuses.Pending;
+        command.StoredAt = null;
+        command.DeliveredAt ??= context.ReceivedAt;
+        command.Ticket = ticket ?? command.Ticket;
+        command.Attempts = Math.Max(command.Attempts, attempt);
+        command.RetryAt = retry?.RetryAt;
+        if (retry?.Retry == true)
+        {
+            command.FlatJson = NextAttemptJson(command, commandId, attempt);
+        }
+        command.Changed = true;
+        context.Writes.Commands.Transition(CommandTransition.Of(commandId, previous, toStatus,
             new
             {
                 responseStatus,
                 error = result.ErrorText,
                 attempt,
-                late = command.Status is CommandStatuses.TimedOut or CommandStatuses.OutcomeUnknown,
+                late = previous is CommandStatuses.TimedOut or CommandStatuses.OutcomeUnknown,
                 retry = retry?.Reason,
                 nextAttempt = retry?.Retry == true ? attempt + 1 : (int?)null,
                 retryAt = retry?.RetryAt,
             },
             context.ReceivedAt));
-        if (command.Status is CommandStatuses.Cancelled or CommandStatuses.Expired)
+        if (previous is CommandStatuses.Cancelled or CommandStatuses.Expired)
         {
-            await AuditLog.WriteAsync(context.Connection, context.Transaction, AuditEvent.Of(AuditLog.System,
-                "command.response_after_" + command.Status.ToLowerInvariant(), context.Account.Id, commandId, new { previousStatus = command.Status, responseStatus }));
+            context.Writes.Commands.Audit(AuditEvent.Of(AuditLog.System,
+                "command.response_after_" + previous.ToLowerInvariant(), context.Account.Id, commandId, new { previousStatus = previous, responseStatus }));
         }
 
         if (ticket is not null)
         {
             // The trade update may have arrived first (the EA reports the deal before it answers).
-            await using var link = new NpgsqlCommand(
-                "UPDATE trades SET command_id = $1, updated_at = now() WHERE account_id = $2 AND ticket = $3 AND command_id IS NULL",
-                context.Connection, context.Transaction);
-            link.Parameters.AddValue(commandId).AddValue(context.Account.Id).AddValue(ticket.Value);
-            await link.ExecuteNonQueryAsync();
+            context.Writes.Commands.LinkTrade(commandId, context.Account.Id, ticket.Value);
         }
 
-        context.Effects = new { commandId, attempt, from = command.Status, to = toStatus, ticket, retryAt = retry?.RetryAt };
+        context.Effects = new { commandId, attempt, from = previous, to = toStatus, ticket, retryAt = retry?.RetryAt };
         var login = context.Account.Login;
         var receivedAt = context.ReceivedAt;
+        var createdAt = command.CreatedAt;
         context.AfterCommit.Add(async () =>
         {
             metrics.Transitioned(toStatus);
             if (toStatus != CommandStatuses.Pending)
             {
-                metrics.Stages(CommandLatency.Of(command.CreatedAt, command.DeliveredAt ?? receivedAt, receivedAt, DateTimeOffset.UtcNow));
+                metrics.Stages(CommandLatency.Of(createdAt, deliveredAt ?? receivedAt, receivedAt, DateTimeOffset.UtcNow));
             }
             await changes.PublishAsync(commandId, login, toStatus);
             // The answered attempt is finished either way; a retry is queued under its own id.
@@ -117,7 +116,7 @@ public sealed class CommandResponseHandler(
     }
 
     /// <summary>Only an answer in time to a failed attempt is considered for a retry; null for a success.</summary>
-    private RetryDecision? Retry(CommandState command, CommandResponseRequest result, int attempt, DateTimeOffset answeredAt)
+    private RetryDecision? Retry(CommandRow command, CommandResponseRequest result, int attempt, DateTimeOffset answeredAt)
     {
         if (result.Status == CommandResultStatus.Completed)
         {
@@ -135,7 +134,7 @@ public sealed class CommandResponseHandler(
     }
 
     /// <summary>The stored EA form with the next attempt's id: the same fields, byte for byte as the writer makes them.</summary>
-    private static string NextAttemptJson(CommandState command, string commandId, int attempt)
+    private static string NextAttemptJson(CommandRow command, string commandId, int attempt)
     {
         using var stored = JsonDocument.Parse(command.FlatJson!);
         if (!FlatCommand.TryFromJson(stored.RootElement, out var flat, out var error))
@@ -145,15 +144,5 @@ public sealed class CommandResponseHandler(
 
         var next = new FlatCommand(CommandAttempts.WireId(commandId, attempt + 1), flat.Type, flat.Fields);
         return Encoding.UTF8.GetString(CommandService.FlatJson(next));
-    }
-
-    private static async Task<CommandState?> LockAsync(IngestContext context, string commandId)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT account_id, status, type, attempts, expires_at, flat_json, created_at, delivered_at FROM commands WHERE id = $1 FOR UPDATE", context.Connection, context.Transaction);
-        command.Parameters.AddValue(commandId);
-        return await command.ReadFirstOrDefaultAsync(row => new CommandState(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetInt32(3),
-            row.GetFieldValue<DateTimeOffset>(4), row.IsDBNull(5) ? null : row.GetString(5), row.GetFieldValue<DateTimeOffset>(6),
-            row.IsDBNull(7) ? null : row.GetFieldValue<DateTimeOffset>(7)));
     }
 }

@@ -22,6 +22,8 @@ public sealed class IngestWrites(QuoteCache cache, IngestWritePolicy policy, Ing
 
     public PositionProfits Positions { get; } = new(policy.ClosePositionsMissingFor);
 
+    public CommandRows Commands { get; } = new();
+
     /// <summary>The writes of one message inside this batch, merged back with <see cref="Absorb"/> once stored.</summary>
     public IngestWrites ForMessage() => new(cache, policy, this);
 
@@ -81,6 +83,7 @@ public sealed class IngestWrites(QuoteCache cache, IngestWritePolicy policy, Ing
         }
 
         Positions.AddTo(batch);
+        Commands.AddTo(batch);
         foreach (var failure in _failures)
         {
             batch.AddCommand("INSERT INTO ingest_failures (message_id, kind, account_id, error, payload) VALUES ($1, $2, $3, $4, $5)")

@@ -120,13 +120,13 @@ public sealed class InfrastructureTests(AppFixture fixture)
 
         await stream.AppendAsync("tick", Encoding.UTF8.GetBytes("{\"a\":1}"));
         await stream.AppendAsync("log", [0xE9, 0x00, 0xFF]);
-        var first = await stream.ReadNewAsync("consumer-1", 10);
+        var first = await stream.ReadNewAsync("consumer-1", 10, IngestLane.Data);
         // A consumer that died before acknowledging gets the same entries back as pending.
-        var pending = await stream.ReadPendingAsync("consumer-1", 10);
+        var pending = await stream.ReadPendingAsync("consumer-1", 10, IngestLane.Data);
         // Another instance takes over what a consumer that is gone left behind.
-        var claimed = await stream.ClaimAbandonedAsync("consumer-2", TimeSpan.Zero, 10);
+        var claimed = await stream.ClaimAbandonedAsync("consumer-2", TimeSpan.Zero, 10, IngestLane.Data);
         await stream.AcknowledgeAsync(first);
-        var afterAck = await stream.ReadPendingAsync("consumer-2", 10);
+        var afterAck = await stream.ReadPendingAsync("consumer-2", 10, IngestLane.Data);
 
         Assert.Equal(["tick", "log"], first.Select(m => m.Kind));
         Assert.Equal(new byte[] { 0xE9, 0x00, 0xFF }, first[1].Payload);
@@ -137,30 +137,36 @@ public sealed class InfrastructureTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task CommandDeliveriesAndResponsesOvertakeTheEasDataBacklog()
+    public async Task CommandDeliveriesAndResponsesTravelInTheirOwnAnnouncedLane()
     {
         using var redis = await ConnectionMultiplexer.ConnectAsync((await fixture.App.GetConnectionStringAsync("redis"))!);
         var stream = new IngestStream(redis, "test:" + Guid.NewGuid().ToString("N"));
         await stream.EnsureConsumerGroupAsync();
+        var announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await redis.GetSubscriber().SubscribeAsync(stream.CommandLaneAppended, (_, _) => announced.TrySetResult());
         var data = new List<string>();
         for (var i = 0; i < 5; i++)
         {
             data.Add(await stream.AppendAsync(IngestKinds.Ticks, Encoding.UTF8.GetBytes($"{{\"n\":{i}}}")));
         }
+        Assert.False(announced.Task.IsCompleted);
         var response = await stream.AppendAsync(IngestKinds.CommandResponse, Encoding.UTF8.GetBytes("{\"r\":1}"));
+        await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        var batch = await stream.ReadNewAsync("consumer-1", 3);
+        // Appended last, read at once: the command lane never waits behind the data lane's backlog.
+        var commands = await stream.ReadNewAsync("consumer-1", 10, IngestLane.Commands);
+        await stream.AcknowledgeAsync(commands);
+        var batch = await stream.ReadNewAsync("consumer-1", 3, IngestLane.Data);
         await stream.AcknowledgeAsync(batch);
-        var rest = await stream.ReadNewAsync("consumer-1", 10);
+        var rest = await stream.ReadNewAsync("consumer-1", 10, IngestLane.Data);
 
-        // Appended last, read first (the count is per lane); each lane keeps its own order.
-        Assert.Equal([IngestKinds.CommandResponse, IngestKinds.Ticks, IngestKinds.Ticks, IngestKinds.Ticks], batch.Select(e => e.Kind));
-        Assert.Equal(response, batch[0].Id);
-        Assert.Equal(IngestLane.Commands, batch[0].Lane);
-        Assert.Equal(data.Take(3), batch.Skip(1).Select(e => e.Id));
+        Assert.Equal([IngestKinds.CommandResponse], commands.Select(e => e.Kind));
+        Assert.Equal(response, commands[0].Id);
+        Assert.Equal(IngestLane.Commands, commands[0].Lane);
+        Assert.Equal(data.Take(3), batch.Select(e => e.Id));
         Assert.Equal(data.Skip(3), rest.Select(e => e.Id));
         // The two streams number entries independently; receipts must still tell them apart.
-        Assert.NotEqual(batch[0].MessageId, new IngestEntry(batch[0].Id, IngestKinds.Ticks, []).MessageId);
+        Assert.NotEqual(commands[0].MessageId, new IngestEntry(commands[0].Id, IngestKinds.Ticks, []).MessageId);
         Assert.Equal(2, await stream.LengthAsync());
     }
 }

@@ -1,0 +1,56 @@
+using System.Threading.Channels;
+using NgTradingBot.Handoff;
+using StackExchange.Redis;
+
+namespace NgTradingBot.Core.Ingest;
+
+/// <summary>
+/// Wakes the command lane's reader when something was appended to it: the gateways and the dequeue script announce
+/// each append on <see cref="IngestStream.CommandLaneAppended"/>. Announcements coalesce (one pending wake-up is
+/// enough, the reader takes everything there is); one lost while Redis was away costs only the reader's next look.
+/// </summary>
+public sealed class CommandLaneSignal(IConnectionMultiplexer redis, IngestStream stream, ILogger<CommandLaneSignal> logger) : IHostedService
+{
+    private readonly Channel<bool> _appended = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Forgets the announcements so far: call before reading the lane, so one made during the read still wakes the next wait.</summary>
+    public void Reset() => _appended.Reader.TryRead(out _);
+
+    /// <summary>Returns at the next announcement (or one made since the last <see cref="Reset"/>), or when <paramref name="timeout"/> is over.</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        try
+        {
+            await _appended.Reader.WaitToReadAsync(timer.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The timeout: look anyway.
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = Task.Run(async () =>
+        {
+            while (true)
+            {
+                try
+                {
+                    await redis.GetSubscriber().SubscribeAsync(stream.CommandLaneAppended, (_, _) => _appended.Writer.TryWrite(true));
+                    return;
+                }
+                catch (Exception ex) when (ex is RedisException or TimeoutException)
+                {
+                    logger.LogWarning("Could not subscribe to command lane announcements yet: {Error}", ex.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+                }
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
