@@ -74,6 +74,14 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
         return out
         """;
 
+    // Only the command's own account may answer it; the answer is appended and announced in one step.
+    private const string AppendAnswerScript = """
+        if redis.call('HGET', KEYS[1], 'login') ~= ARGV[1] then return false end
+        local id = redis.call('XADD', KEYS[2], '*', ARGV[2], ARGV[3], ARGV[4], ARGV[5])
+        redis.call('PUBLISH', ARGV[6], '')
+        return id
+        """;
+
     private const string CancelScript = """
         local state = redis.call('HGET', KEYS[1], 'state')
         if state == 'queued' then
@@ -125,11 +133,17 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
         };
     }
 
-    /// <summary>The login a command belongs to, or null if Redis does not know it.</summary>
-    public async Task<long?> GetOwnerAsync(string commandId)
+    /// <summary>
+    /// Appends the EA's answer to a command (<paramref name="wireId"/>, the attempt's id it was given) to the ingest's
+    /// command lane, if the command is <paramref name="login"/>'s; false, with nothing appended, when it is unknown
+    /// or another account's.
+    /// </summary>
+    public async Task<bool> AppendAnswerAsync(string wireId, long login, byte[] envelope)
     {
-        var login = await Database.HashGetAsync(EaRedisKeys.Command(commandId), "login").ConfigureAwait(false);
-        return login.IsNull ? null : (long)login;
+        var result = await Database.ScriptEvaluateAsync(AppendAnswerScript,
+            [EaRedisKeys.Command(wireId), EaRedisKeys.CommandIngestStream],
+            [login, IngestStream.KindField, IngestKinds.CommandResponse, IngestStream.PayloadField, envelope, EaRedisKeys.CommandLaneAppendedChannel]).ConfigureAwait(false);
+        return !result.IsNull;
     }
 
     /// <summary>A finished command's hash is kept a while for late responses, then expires.</summary>

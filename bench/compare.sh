@@ -2,7 +2,8 @@
 # Runs the fleet benchmark of an earlier commit and of the working tree in one script on this machine, one
 # after the other and alternating, so both see the same machine. Prints every run's table.
 #   bench/compare.sh <base-commit> [bench arguments, default: --eas 200 --warmup 150s --duration 30s]
-# ROUNDS (default 2) sets how many times the sides alternate; EXPORTED=0 leaves out the head's run with telemetry exported.
+# ROUNDS (default 2) sets how many times the sides alternate; EXPORTED=0 leaves out the head's run with telemetry exported
+# and runs the base with telemetry off too.
 # Each side is built in Release in its own folder; the base is checked out as a detached worktree. Both sides
 # are loaded by this tree's EA simulator (its fleet ramps its starts up) and measure command round trips with
 # this tree's CommandProbe (an earlier probe's own polling grew with the backlog it measured), so the figures
@@ -37,8 +38,11 @@ run() { # label, project folder, extra arguments
   echo "### $1"
   dotnet run -c Release --no-build --project "$2" -- "${args[@]}" "${@:3}" | sed -n '/^Reconciling/p;/^Orders/p;/^Fleet benchmark/,$p'
 }
+# With EXPORTED=0 both sides run with telemetry off, where the base's bench knows the switch.
+base_extra=()
+[ "$exported" = 0 ] && grep -q -- '--telemetry' "$work/base/bench/NgTradingBot.Bench/BenchSettings.cs" && base_extra=(--telemetry off)
 for round in $(seq 1 "$rounds"); do
-  run "before ($base), round $round" "$work/base/bench/NgTradingBot.Bench"
+  run "before ($base), round $round" "$work/base/bench/NgTradingBot.Bench" "${base_extra[@]}"
   [ "$exported" = 0 ] || run "after, telemetry exported, round $round" bench/NgTradingBot.Bench
   run "after, telemetry off, round $round" bench/NgTradingBot.Bench --telemetry off
 done

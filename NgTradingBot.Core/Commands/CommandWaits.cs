@@ -13,7 +13,14 @@ public sealed class CommandWaits(CommandQueries queries, CommandChanges changes,
     public async Task<CommandView?> GetAsync(string id, TimeSpan wait, CancellationToken cancellationToken)
     {
         using var changed = new SemaphoreSlim(0);
-        using var watch = changes.WatchCommand(id, _ => changed.Release());
+        // Only a final state ends the wait; the steps before it (DELIVERED, a retry's PENDING) are not worth a read.
+        using var watch = changes.WatchCommand(id, change =>
+        {
+            if (CommandStatuses.IsFinal(change.Status))
+            {
+                changed.Release();
+            }
+        });
         // Watching before the first read: a change committed between the read and the wait still wakes it.
         var command = await queries.GetAsync(id, cancellationToken);
         var deadline = clock.GetUtcNow() + wait;

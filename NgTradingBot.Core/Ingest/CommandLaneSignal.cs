@@ -13,6 +13,9 @@ public sealed class CommandLaneSignal(IConnectionMultiplexer redis, IngestStream
 {
     private readonly Channel<bool> _appended = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    /// <summary>An append was announced: the current or next wait returns.</summary>
+    public void Announce() => _appended.Writer.TryWrite(true);
+
     /// <summary>Forgets the announcements so far: call before reading the lane, so one made during the read still wakes the next wait.</summary>
     public void Reset() => _appended.Reader.TryRead(out _);
 
@@ -39,7 +42,7 @@ public sealed class CommandLaneSignal(IConnectionMultiplexer redis, IngestStream
             {
                 try
                 {
-                    await redis.GetSubscriber().SubscribeAsync(stream.CommandLaneAppended, (_, _) => _appended.Writer.TryWrite(true));
+                    await redis.GetSubscriber().SubscribeAsync(stream.CommandLaneAppended, (_, _) => Announce());
                     return;
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)

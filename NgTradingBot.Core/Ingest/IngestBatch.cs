@@ -58,15 +58,8 @@ public sealed class IngestBatch(
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var alreadyStored = (await StoredReceiptsAsync(connection, transaction, messages)).ToHashSet(StringComparer.Ordinal);
-        var accounts = await LoadAccountsAsync(connection, transaction, messages);
         var writes = new IngestWrites(quotes, _policy);
-        if (!isolated)
-        {
-            // Every command the batch's command-lane messages are about, locked at once; message by message each is locked on its own.
-            await writes.Commands.LockAsync(connection, transaction,
-                messages.Where(m => m.Lane == IngestLane.Commands && !alreadyStored.Contains(m.Id)).Select(CommandLaneIds.CommandIdOf).OfType<string>());
-        }
+        var (alreadyStored, accounts) = await ReadStateAsync(connection, transaction, messages, writes, isolated);
         var outcomes = new List<Outcome>();
         var afterCommit = new List<Func<Task>>();
         foreach (var message in messages.Where(m => !alreadyStored.Contains(m.Id)))
@@ -159,27 +152,43 @@ public sealed class IngestBatch(
             : account.Login != envelope.Login ? $"account id {envelope.AccountId} is login {account.Login}, not {envelope.Login}" : null;
     }
 
-    // Raw Npgsql: these two lookups open every ingest batch; arrays bound as they are and rows read by ordinal, no mapping layer.
-    private static async Task<List<string>> StoredReceiptsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<IngestMessage> messages)
+    // Raw Npgsql: what every batch starts from, read in one round trip: which messages were stored before (receipts),
+    // their accounts, and, on the fast path, every command the command lane's messages are about, locked at once
+    // (message by message, each message locks its own). Arrays bound as they are, rows read by ordinal.
+    private static async Task<(HashSet<string> AlreadyStored, Dictionary<long, IngestAccount> Accounts)> ReadStateAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<IngestMessage> messages, IngestWrites writes, bool isolated)
     {
-        await using var command = new NpgsqlCommand("SELECT message_id FROM ingest_receipts WHERE message_id = ANY($1)", connection, transaction);
-        command.Parameters.AddValue(messages.Select(m => m.Id).ToArray());
-        return await command.ReadAllAsync(row => row.GetString(0));
-    }
-
-    private static async Task<Dictionary<long, IngestAccount>> LoadAccountsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<IngestMessage> messages)
-    {
-        await using var command = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.AddCommand("SELECT message_id FROM ingest_receipts WHERE message_id = ANY($1)")
+            .AddValue(messages.Select(m => m.Id).ToArray());
+        batch.AddCommand("""
             SELECT a.id, a.login, a.broker, c.broker_offset_seconds
               FROM accounts a LEFT JOIN connections c ON c.account_id = a.id
              WHERE a.id = ANY($1)
-            """, connection, transaction);
-        command.Parameters.AddValue(messages.Where(m => m.Envelope is not null).Select(m => m.Envelope!.AccountId).Distinct().ToArray());
-        var rows = await command.ReadAllAsync(row =>
-            new IngestAccount(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetFieldValue<int?>(3)));
-        return rows.ToDictionary(a => a.Id);
+            """)
+            .AddValue(messages.Where(m => m.Envelope is not null).Select(m => m.Envelope!.AccountId).Distinct().ToArray());
+        var locksCommands = !isolated && writes.Commands.AddLockTo(batch, messages.Where(m => m.Lane == IngestLane.Commands).Select(CommandLaneIds.CommandIdOf).OfType<string>());
+
+        await using var reader = await batch.ExecuteReaderAsync();
+        var alreadyStored = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            alreadyStored.Add(reader.GetString(0));
+        }
+
+        await reader.NextResultAsync();
+        var accounts = new Dictionary<long, IngestAccount>();
+        while (await reader.ReadAsync())
+        {
+            accounts[reader.GetInt64(0)] = new IngestAccount(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<int?>(3));
+        }
+
+        if (locksCommands)
+        {
+            await reader.NextResultAsync();
+            await writes.Commands.ReadLockedAsync(reader);
+        }
+        return (alreadyStored, accounts);
     }
 
     // Side by side: each is one Redis call for one command, and a batch of hundreds awaited one after another

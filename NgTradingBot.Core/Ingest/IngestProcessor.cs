@@ -68,7 +68,7 @@ public sealed class IngestProcessor(
                 if (pendingOnly)
                 {
                     pendingOnly = false;
-                    logger.LogInformation("Ingest ({Lane} lane) caught up with the entries left unacknowledged before the last stop", lane);
+                    logger.LogInformation("Ingest caught up with the entries left unacknowledged before the last stop ({Lane} lane)", lane);
                     continue;
                 }
 

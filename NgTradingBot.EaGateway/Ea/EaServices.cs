@@ -19,7 +19,6 @@ public sealed record EaServices(
     EaRoutes Routes,
     IngestPublisher Ingest,
     CommandDispenser Commands,
-    RedisCommandQueue CommandQueue,
     EaAuthenticator Authenticator,
     EaRateLimits RateLimits)
 {

@@ -82,12 +82,9 @@ public static class CommandAndControlApi
     private static Task<IResult> CommandResponseAsync(HttpContext http, [AsParameters] EaServices ea) =>
         ea.HandleAsync(http, ea.Routes.CommandResponse, CommandResponseRequest.Parse, async (inbound, request) =>
         {
-            if (await ea.CommandQueue.GetOwnerAsync(request.CommandId) != inbound.Account.Login)
-            {
-                return EaResult.Error(StatusCodes.Status404NotFound, "Command not found");
-            }
-            await ea.Ingest.PublishAsync(IngestKinds.CommandResponse, inbound.Account, http, inbound.Body.Root);
-            return EaResult.Ok(EaResponses.Success);
+            return await ea.Ingest.PublishAnswerAsync(request.CommandId, inbound.Account, http, inbound.Body.Root)
+                ? EaResult.Ok(EaResponses.Success)
+                : EaResult.Error(StatusCodes.Status404NotFound, "Command not found");
         });
 
     private static Task<IResult> SymbolSpecsAsync(HttpContext http, [AsParameters] EaServices ea) =>

@@ -8,7 +8,7 @@ namespace NgTradingBot.Bench;
 /// <summary>Runs one fleet size against the running composition and measures it after warm-up.</summary>
 public sealed class FleetStep(DistributedApplication app, BenchSettings settings, ConnectionMultiplexer redis)
 {
-    private static readonly string[] Measured = ["gateway", "core", "postgres", "redis"];
+    private readonly ServiceCpu _cpu = new(app, "gateway", "core", "postgres", "redis");
 
     public async Task<StepResult> RunAsync(int eas, long loginBase)
     {
@@ -33,7 +33,7 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
 
         await Task.Delay(settings.Warmup);
         var statsBefore = fleet.Statistics();
-        var cpuBefore = CpuSeconds();
+        var cpuBefore = _cpu.Read();
         var stealBefore = MachineSteal.Read();
         var streaming = fleet.Eas.Count(ea => ea.Symbols.Count > 0);
         Console.WriteLine($"warm-up of {eas} EAs, requests (failed) by route: " + string.Join(", ", statsBefore.Routes.Values
@@ -45,7 +45,7 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
         await Task.WhenAll(probeRun, Task.Delay(settings.Duration));
         recorder.Stop();
         var seconds = clock.Elapsed.TotalSeconds;
-        var cpuAfter = CpuSeconds();
+        var cpuAfter = _cpu.Read();
         var steal = MachineSteal.PercentBetween(stealBefore, MachineSteal.Read());
         var statsAfter = fleet.Statistics();
         var connected = fleet.ConnectedCount;
@@ -70,16 +70,9 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
             all.Count == 0 ? 0 : 100.0 * all.Count(s => s.Status == 200) / all.Count,
             all.Where(s => s.Status != 200).GroupBy(s => s.Status).ToDictionary(g => g.Key, g => (long)g.Count()),
             samples.OrderByDescending(kv => kv.Value.Length).Select(kv => Latency(kv.Key, kv.Value)).ToList(),
-            cpuAfter.ToDictionary(kv => kv.Key, kv => 100 * (kv.Value - cpuBefore[kv.Key]) / seconds),
+            ServiceCpu.Between(cpuBefore, cpuAfter, seconds, scale: 100),
             probe.RoundTripsMs.Count, Percentile(probe.RoundTripsMs, 0.50), Percentile(probe.RoundTripsMs, 0.99),
             lagAtEnd, drain.Elapsed.TotalSeconds, steal);
-    }
-
-    private Dictionary<string, double> CpuSeconds()
-    {
-        var cpu = Measured.ToDictionary(name => name, name => ProcessCpu.TreeSeconds(LauncherPid(name)));
-        cpu["simulator"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
-        return cpu;
     }
 
     // Both lanes (an earlier commit under test has only the data lane; the other key is then absent and counts 0).
@@ -87,13 +80,6 @@ public sealed class FleetStep(DistributedApplication app, BenchSettings settings
         await redis.GetDatabase().StreamLengthAsync(EaRedisKeys.IngestStream) + await redis.GetDatabase().StreamLengthAsync(EaRedisKeys.IngestStream + ":commands");
 
     private string GatewayUrl(string endpoint) => app.GetEndpoint("gateway", endpoint).ToString().TrimEnd('/');
-
-    // The process the orchestrator started; its tree holds the service (under dotnet run) or the server's processes.
-    private int LauncherPid(string resource) =>
-        app.ResourceNotifications.TryGetCurrentState(resource, out var state)
-        && state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
-            ? Convert.ToInt32(pid)
-            : throw new InvalidOperationException($"{resource} has no process.");
 
     private static RouteLatency Latency(string route, (double Ms, int Status)[] samples) => new(
         route, samples.Length, 100.0 * samples.Count(s => s.Status == 200) / samples.Length,

@@ -21,7 +21,8 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
     private readonly ConcurrentDictionary<string, double> _pollMsById = new();
-    private readonly ConcurrentDictionary<string, long> _answeredAt = new();
+    private readonly ConcurrentDictionary<string, (long Sent, long Accepted)> _answeredAt = new();
+    private readonly ServiceCpu _cpu = new(app, "gateway", "core", "postgres", "redis", "web");
 
     public async Task<OrderResult> RunAsync()
     {
@@ -40,25 +41,27 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
             CompositionKeys.Operator(app));
 
         await RunStrategiesAsync(core, keys.Keys.ToList(), settings.Warmup < TimeSpan.FromSeconds(20) ? settings.Warmup : TimeSpan.FromSeconds(20), []);
-        var measured = new ConcurrentBag<(double CreateMs, double VisibleAfterAnswerMs, double StoredMs, string Id)>();
+        var measured = new ConcurrentBag<Sample>();
+        var cpuBefore = _cpu.Read();
         var clock = Stopwatch.StartNew();
         var completed = await RunStrategiesAsync(core, keys.Keys.ToList(), settings.Duration, measured);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuAfter = _cpu.Read();
         await stop.CancelAsync();
         await Task.WhenAll(eas);
 
         var samples = measured.ToList();
         var delivery = samples.Where(s => _pollMsById.ContainsKey(s.Id)).Select(s => s.CreateMs + _pollMsById[s.Id]).ToList();
         return new OrderResult(settings.OrderAccounts, settings.OrderConcurrency, completed / seconds,
-            Percentile(samples.Select(s => s.CreateMs).ToList(), 0.5), Percentile(samples.Select(s => s.CreateMs).ToList(), 0.99),
-            Percentile(delivery, 0.5), Percentile(delivery, 0.99),
-            Percentile(samples.Select(s => s.VisibleAfterAnswerMs).ToList(), 0.5), Percentile(samples.Select(s => s.VisibleAfterAnswerMs).ToList(), 0.99),
-            Percentile(samples.Select(s => s.StoredMs).ToList(), 0.5), Percentile(samples.Select(s => s.StoredMs).ToList(), 0.99),
-            samples.Count);
+            Percentiles(samples.Select(s => s.CreateMs)), Percentiles(delivery),
+            Percentiles(samples.Select(s => s.VisibleAfterSentMs)), Percentiles(samples.Select(s => s.VisibleAfterAnswerMs)),
+            Percentiles(samples.Select(s => s.StoredMs)), samples.Count,
+            ServiceCpu.Between(cpuBefore, cpuAfter, seconds, scale: 100), ServiceCpu.Between(cpuBefore, cpuAfter, Math.Max(1, completed), scale: 1000));
     }
 
-    private async Task<long> RunStrategiesAsync(OperatorClient core, IReadOnlyList<long> logins, TimeSpan duration,
-        ConcurrentBag<(double, double, double, string)> measured)
+    private sealed record Sample(string Id, double CreateMs, double VisibleAfterSentMs, double VisibleAfterAnswerMs, double StoredMs);
+
+    private async Task<long> RunStrategiesAsync(OperatorClient core, IReadOnlyList<long> logins, TimeSpan duration, ConcurrentBag<Sample> measured)
     {
         var completed = 0L;
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
@@ -77,7 +80,8 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
                     Interlocked.Increment(ref completed);
                     if (_answeredAt.TryRemove(created.Id, out var answered))
                     {
-                        measured.Add((createMs, Stopwatch.GetElapsedTime(answered, visible).TotalMilliseconds, outcome.Latency?.StoredMs ?? double.NaN, created.Id));
+                        measured.Add(new Sample(created.Id, createMs, Stopwatch.GetElapsedTime(answered.Sent, visible).TotalMilliseconds,
+                            Stopwatch.GetElapsedTime(answered.Accepted, visible).TotalMilliseconds, outcome.Latency?.StoredMs ?? double.NaN));
                     }
                 }
             }
@@ -104,11 +108,12 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
                     _pollMsById[id] = pollMs;
                     var response = string.Create(CultureInfo.InvariantCulture,
                         $"{{\"ticket\":{++ticket},\"price\":1.10000,\"volume\":0.01,\"sl\":1.05000,\"tp\":1.15000,\"tpsl_verified\":true}}");
+                    var sent = Stopwatch.GetTimestamp();
                     using var answered = await gateway.PostAsync("/api/command_response",
                         Body(EaRequestBodies.CommandResponse(login, key, id, "completed", response)), stop);
                     if (answered.IsSuccessStatusCode)
                     {
-                        _answeredAt[id] = Stopwatch.GetTimestamp();
+                        _answeredAt[id] = (sent, Stopwatch.GetTimestamp());
                     }
                 }
                 if (commands.Count == 0)
@@ -125,24 +130,25 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static double Percentile(List<double> values, double q)
+    private static (double P50, double P99) Percentiles(IEnumerable<double> values)
     {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-        values.Sort();
-        return values[Math.Min(values.Count - 1, (int)Math.Ceiling(q * values.Count) - 1)];
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToList();
+        return sorted.Count == 0 ? (double.NaN, double.NaN) : (At(0.5), At(0.99));
+        double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
     }
 }
 
-public sealed record OrderResult(int Accounts, int Strategies, double OrdersPerSecond, double CreateP50, double CreateP99,
-    double DeliveryOverheadP50, double DeliveryOverheadP99, double VisibleP50, double VisibleP99, double StoredP50, double StoredP99, int Measured)
+/// <param name="CpuPercent">Per process, % of one core over the measured window.</param>
+/// <param name="CpuMsPerOrder">Per process, CPU milliseconds per completed order.</param>
+public sealed record OrderResult(int Accounts, int Strategies, double OrdersPerSecond, (double P50, double P99) Create, (double P50, double P99) Delivery,
+    (double P50, double P99) VisibleAfterSent, (double P50, double P99) VisibleAfterAnswer, (double P50, double P99) Stored, int Measured,
+    IReadOnlyDictionary<string, double> CpuPercent, IReadOnlyDictionary<string, double> CpuMsPerOrder)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"Orders through the typed client ({Accounts} accounts, {Strategies} strategies waiting on each outcome): {OrdersPerSecond:0} completed orders/s; "
-        + $"create (stored and queued) p50 {CreateP50:0.00} / p99 {CreateP99:0.00} ms; server time create to delivered (create + the poll carrying it) "
-        + $"p50 {DeliveryOverheadP50:0.00} / p99 {DeliveryOverheadP99:0.00} ms; EA answer accepted to outcome seen by the waiting strategy "
-        + $"p50 {VisibleP50:0.00} / p99 {VisibleP99:0.00} ms, of which answered to stored (Core's record) p50 {StoredP50:0.00} / p99 {StoredP99:0.00} ms "
-        + $"({Measured} orders measured)");
+    public override string ToString() =>
+        FormattableString.Invariant($"Orders through the typed client ({Accounts} accounts, {Strategies} strategies waiting on each outcome): {OrdersPerSecond:0} completed orders/s; ")
+        + FormattableString.Invariant($"create (stored and queued) p50 {Create.P50:0.00} / p99 {Create.P99:0.00} ms; server time create to delivered (create + the poll carrying it) ")
+        + FormattableString.Invariant($"p50 {Delivery.P50:0.00} / p99 {Delivery.P99:0.00} ms; EA answer sent to outcome seen by the waiting strategy p50 {VisibleAfterSent.P50:0.00} / p99 {VisibleAfterSent.P99:0.00} ms ")
+        + FormattableString.Invariant($"(from the answer's 200: p50 {VisibleAfterAnswer.P50:0.00} / p99 {VisibleAfterAnswer.P99:0.00} ms), of which answered to stored (Core's record) ")
+        + FormattableString.Invariant($"p50 {Stored.P50:0.00} / p99 {Stored.P99:0.00} ms ({Measured} orders measured); CPU % of a core / ms per order: ")
+        + string.Join(", ", CpuPercent.Keys.Select(k => FormattableString.Invariant($"{k} {CpuPercent[k]:0} / {CpuMsPerOrder[k]:0.00}")));
 }

@@ -26,20 +26,37 @@ public sealed class CommandRows
     /// <summary>Locks and loads the commands not loaded yet (unknown ids are remembered as unknown).</summary>
     public async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> ids)
     {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (AddLockTo(batch, ids))
+        {
+            await using var reader = await batch.ExecuteReaderAsync();
+            await ReadLockedAsync(reader);
+        }
+    }
+
+    /// <summary>Adds the locking read of the commands not loaded yet to <paramref name="batch"/>; false when there are none.</summary>
+    public bool AddLockTo(NpgsqlBatch batch, IEnumerable<string> ids)
+    {
         var missing = ids.Where(id => !_rows.ContainsKey(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (missing.Length == 0)
         {
-            return;
+            return false;
         }
 
-        await using var select = new NpgsqlCommand($"SELECT {Columns} FROM commands WHERE id = ANY($1) ORDER BY id FOR UPDATE", connection, transaction);
-        select.Parameters.AddValue(missing);
+        batch.AddCommand($"SELECT {Columns} FROM commands WHERE id = ANY($1) ORDER BY id FOR UPDATE").AddValue(missing);
         foreach (var id in missing)
         {
             _rows[id] = null;
         }
-        foreach (var row in await select.ReadAllAsync(Read))
+        return true;
+    }
+
+    /// <summary>Reads the rows of the locking read <see cref="AddLockTo"/> added, from the reader's current result.</summary>
+    public async Task ReadLockedAsync(NpgsqlDataReader reader)
+    {
+        while (await reader.ReadAsync())
         {
+            var row = Read(reader);
             _rows[row.Id] = row;
         }
     }
