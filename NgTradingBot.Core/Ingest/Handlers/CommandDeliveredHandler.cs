@@ -29,7 +29,7 @@ public sealed class CommandDeliveredHandler(IOptions<CommandOptions> options, Co
         }
 
         var previous = command.Status;
-        var delivered = previous is CommandStatuses.Pending or CommandStatuses.Cancelled or CommandStatuses.Expired && command.Attempts + 1 == attempt;
+        var delivered = (previous is CommandStatuses.Pending or CommandStatuses.Cancelled or CommandStatuses.Expired) && command.Attempts + 1 == attempt;
         if (!delivered)
         {
             context.Writes.Commands.Transition(CommandTransition.Of(commandId, previous, previous, new { note = "duplicate delivery", via, attempt }, context.ReceivedAt));
