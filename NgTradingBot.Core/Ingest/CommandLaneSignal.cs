@@ -7,7 +7,8 @@ namespace NgTradingBot.Core.Ingest;
 /// <summary>
 /// Wakes the command lane's reader when something was appended to it: the gateways and the dequeue script announce
 /// each append on <see cref="IngestStream.CommandLaneAppended"/>. Announcements coalesce (one pending wake-up is
-/// enough, the reader takes everything there is); one lost while Redis was away costs only the reader's next look.
+/// enough, the reader takes everything there is). After a reconnect it wakes the reader once, for what was announced
+/// while the connection was down; anything else lost costs only the reader's next look (Ingest:CommandLaneRecheck).
 /// </summary>
 public sealed class CommandLaneSignal(IConnectionMultiplexer redis, IngestStream stream, ILogger<CommandLaneSignal> logger) : IHostedService
 {
@@ -36,6 +37,8 @@ public sealed class CommandLaneSignal(IConnectionMultiplexer redis, IngestStream
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // Announcements made while the connection was down are lost: look once it is back.
+        redis.ConnectionRestored += (_, _) => Announce();
         _ = Task.Run(async () =>
         {
             while (true)

@@ -11,12 +11,16 @@ public sealed class IngestOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>
-    /// Wait after an empty read (StackExchange.Redis multiplexes one connection, so it never blocks on a stream read).
-    /// The command lane is also woken by each append's announcement; for it this is only the look after a lost one.
-    /// </summary>
+    /// <summary>Wait after an empty read of the data lane (StackExchange.Redis multiplexes one connection, so it never blocks on a stream read).</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:00:05")]
     public TimeSpan IdlePollDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>
+    /// The command lane is read when an append is announced (and after Redis reconnects, when announcements may have
+    /// been missed); this is how long it goes without a look otherwise, in case one was lost all the same.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    public TimeSpan CommandLaneRecheck { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// This instance's name in the consumer group. Keep it stable across restarts (the entries it read

@@ -74,7 +74,7 @@ public sealed class IngestProcessor(
 
                 if (lane == IngestLane.Commands)
                 {
-                    await commandLane.WaitAsync(settings.IdlePollDelay, stoppingToken);
+                    await commandLane.WaitAsync(settings.CommandLaneRecheck, stoppingToken);
                 }
                 else
                 {
