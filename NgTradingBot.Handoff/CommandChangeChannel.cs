@@ -33,32 +33,15 @@ public static class CommandChangeChannel
     }
 
     /// <summary>
-    /// Subscribes in the background, so the service starts, and stays up, while Redis is away (the multiplexer subscribes
-    /// again by itself after a reconnect). The messages come as a queue, not to concurrent handlers: a listener sees an
-    /// order's DELIVERED before its COMPLETED.
+    /// Subscribes in the background (<see cref="RedisSubscriptions"/>), so the service starts, and stays up, while Redis is
+    /// away. The messages come in order: a listener sees an order's DELIVERED before its COMPLETED.
     /// </summary>
     public static void SubscribeInBackground(IConnectionMultiplexer redis, ILogger logger, Action<CommandChange> onChange) =>
-        _ = Task.Run(async () =>
+        RedisSubscriptions.SubscribeInBackground(redis, Channel, "command changes", logger, message =>
         {
-            while (true)
+            if (Parse(message) is { } change)
             {
-                try
-                {
-                    var messages = await redis.GetSubscriber().SubscribeAsync(Channel).ConfigureAwait(false);
-                    messages.OnMessage(message =>
-                    {
-                        if (Parse(message.Message) is { } change)
-                        {
-                            onChange(change);
-                        }
-                    });
-                    return;
-                }
-                catch (Exception ex) when (ex is RedisException or TimeoutException)
-                {
-                    logger.LogWarning("Could not subscribe to command changes yet: {Error}", ex.Message);
-                    await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
-                }
+                onChange(change);
             }
-        }, CancellationToken.None);
+        });
 }

@@ -39,22 +39,7 @@ public sealed class CommandLaneSignal(IConnectionMultiplexer redis, IngestStream
     {
         // Announcements made while the connection was down are lost: look once it is back.
         redis.ConnectionRestored += (_, _) => Announce();
-        _ = Task.Run(async () =>
-        {
-            while (true)
-            {
-                try
-                {
-                    await redis.GetSubscriber().SubscribeAsync(stream.CommandLaneAppended, (_, _) => Announce());
-                    return;
-                }
-                catch (Exception ex) when (ex is RedisException or TimeoutException)
-                {
-                    logger.LogWarning("Could not subscribe to command lane announcements yet: {Error}", ex.Message);
-                    await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
-                }
-            }
-        }, CancellationToken.None);
+        RedisSubscriptions.SubscribeInBackground(redis, stream.CommandLaneAppended, "command lane announcements", logger, _ => Announce());
         return Task.CompletedTask;
     }
 

@@ -15,8 +15,7 @@ public sealed class IngestPublisher(IngestStream stream, RedisCommandQueue comma
     public async Task PublishAsync(string kind, AuthenticatedEa ea, HttpContext context, JsonElement body)
     {
         var started = Stopwatch.GetTimestamp();
-        var envelope = new IngestEnvelope(ea.Login, ea.AccountId, time.GetUtcNow(), context.Connection.RemoteIpAddress?.ToString(), body);
-        await stream.AppendAsync(kind, envelope.ToBytes());
+        await stream.AppendAsync(kind, Envelope(ea, context, body));
         metrics.HandedOff(kind, Stopwatch.GetElapsedTime(started));
     }
 
@@ -24,12 +23,14 @@ public sealed class IngestPublisher(IngestStream stream, RedisCommandQueue comma
     public async Task<bool> PublishAnswerAsync(string wireId, AuthenticatedEa ea, HttpContext context, JsonElement body)
     {
         var started = Stopwatch.GetTimestamp();
-        var envelope = new IngestEnvelope(ea.Login, ea.AccountId, time.GetUtcNow(), context.Connection.RemoteIpAddress?.ToString(), body);
-        if (!await commands.AppendAnswerAsync(wireId, ea.Login, envelope.ToBytes()))
+        if (!await commands.AppendAnswerAsync(wireId, ea.Login, Envelope(ea, context, body)))
         {
             return false;
         }
         metrics.HandedOff(IngestKinds.CommandResponse, Stopwatch.GetElapsedTime(started));
         return true;
     }
+
+    private byte[] Envelope(AuthenticatedEa ea, HttpContext context, JsonElement body) =>
+        new IngestEnvelope(ea.Login, ea.AccountId, time.GetUtcNow(), context.Connection.RemoteIpAddress?.ToString(), body).ToBytes();
 }

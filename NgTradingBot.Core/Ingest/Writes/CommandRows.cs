@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using NgTradingBot.Core.Audit;
 using NgTradingBot.Core.Commands;
 
@@ -107,25 +106,10 @@ public sealed class CommandRows
                 .AddValue(changed.Select(r => r.StoredAt?.ToUniversalTime()).ToArray());
         }
 
-        if (_transitions.Count > 0)
-        {
-            batch.AddCommand("""
-                INSERT INTO command_events (command_id, at, from_status, to_status, detail)
-                SELECT command_id, coalesce(at, now()), from_status, to_status, detail::jsonb
-                  FROM unnest($1, $2, $3, $4, $5) WITH ORDINALITY AS t(command_id, at, from_status, to_status, detail, n)
-                 ORDER BY n
-                """)
-                .AddValue(_transitions.Select(t => t.CommandId).ToArray())
-                .AddValue(_transitions.Select(t => t.At == default ? (DateTimeOffset?)null : t.At.ToUniversalTime()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
-                .AddValue(_transitions.Select(t => t.FromStatus).ToArray())
-                .AddValue(_transitions.Select(t => t.ToStatus).ToArray())
-                .AddValue(_transitions.Select(t => t.Detail).ToArray());
-        }
-
+        CommandEvents.AddTo(batch, _transitions);
         foreach (var entry in _audits)
         {
-            batch.AddCommand("INSERT INTO audit_events (actor, action, account_id, subject, data) VALUES ($1, $2, $3, $4, $5::jsonb)")
-                .AddValue(entry.Actor).AddValue(entry.Action).AddValue(entry.AccountId).AddValue(entry.Subject).AddValue(entry.Data);
+            AuditLog.AddTo(batch, entry);
         }
 
         if (_tradeLinks.Count > 0)
