@@ -30,7 +30,7 @@ public sealed class CommandLifecycleTests(CommandLifecycleFixture fixture)
         var high = await commands.CreateAsync(login, "MODIFY_TRADE", Modify, "HIGH");
         var critical = await commands.CreateAsync(login, "MODIFY_TRADE", Modify, "CRITICAL");
         var laterNormal = await commands.CreateAsync(login, "MODIFY_TRADE", Modify, "NORMAL");
-        var delivered = await PollAsync(wire, login, key);
+        var delivered = await wire.PollUntilCommandsAsync(login, key);
 
         Assert.Equal([critical, high, normal, laterNormal, low], delivered);
     }
@@ -57,7 +57,7 @@ public sealed class CommandLifecycleTests(CommandLifecycleFixture fixture)
                 await Task.Delay(100, timeout.Token);
             }
         }
-        var delivered = await PollAsync(wire, login, key);
+        var delivered = await wire.PollUntilCommandsAsync(login, key);
 
         Assert.Equal([first, second], delivered);
     }
@@ -90,7 +90,7 @@ public sealed class CommandLifecycleTests(CommandLifecycleFixture fixture)
         var key = await wire.ConnectAsync(login);
         var modify = await commands.CreateAsync(login, "MODIFY_TRADE", Modify);
         var open = await commands.CreateAsync(login, "OPEN_TRADE", new { symbol = "EURUSD", order_type = "BUY", volume = 0.1m, sl = 1.0m, tp = 1.2m });
-        Assert.Equal([modify, open], await PollAsync(wire, login, key));
+        Assert.Equal([modify, open], await wire.PollUntilCommandsAsync(login, key));
 
         var timedOut = await commands.WaitForStatusAsync(modify, "TIMED_OUT");
         var unknown = await commands.WaitForStatusAsync(open, "OUTCOME_UNKNOWN");
@@ -112,7 +112,7 @@ public sealed class CommandLifecycleTests(CommandLifecycleFixture fixture)
         using var commands = new CoreCommands(fixture.App);
         var key = await wire.ConnectAsync(login);
         var delivered = await commands.CreateAsync(login, "MODIFY_TRADE", Modify);
-        Assert.Equal([delivered], await PollAsync(wire, login, key));
+        Assert.Equal([delivered], await wire.PollUntilCommandsAsync(login, key));
         await commands.WaitForStatusAsync(delivered, "DELIVERED");
         // Due for expiry while Redis is down: expiring it needs Redis (was it delivered meanwhile?), so that step fails.
         var undelivered = await commands.CreateAsync(login, "MODIFY_TRADE", Modify, expiresInSeconds: 1);
@@ -136,22 +136,5 @@ public sealed class CommandLifecycleTests(CommandLifecycleFixture fixture)
         }
 
         await commands.WaitForStatusAsync(undelivered, "EXPIRED");
-    }
-
-    /// <summary>Polls as the EA does until commands come, and returns their ids in the order delivered.</summary>
-    private static async Task<IReadOnlyList<string>> PollAsync(EaWire wire, long login, string key)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var reply = await wire.PostAsync("command", "/api/get_commands", EaRequestBodies.AccountAndKey(login, key));
-            Assert.Equal(200, reply.Status);
-            var ids = EaResponseParser.Commands(reply.Body).Select(c => c.Id).ToList();
-            if (ids.Count > 0)
-            {
-                return ids;
-            }
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }

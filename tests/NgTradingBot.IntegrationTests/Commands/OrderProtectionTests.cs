@@ -49,14 +49,14 @@ public sealed class OrderProtectionTests(CommandLifecycleFixture fixture)
         var moved = await client.CreateOrderAsync(login, Buy(1.07m, 1.10m) with { SignalPrice = 1.08300m, MaxPriceDeviation = 0.0005m });
         var firstPoll = await wire.PostAsync("command", "/api/get_commands", EaRequestBodies.AccountAndKey(login, key));
         var within = await client.CreateOrderAsync(login, Buy(1.07m, 1.10m) with { SignalPrice = 1.08490m, MaxPriceDeviation = 0.0005m });
-        var secondPoll = await wire.PostAsync("command", "/api/get_commands", EaRequestBodies.AccountAndKey(login, key));
+        var delivered = await wire.PollUntilCommandsAsync(login, key);
         var expired = await client.WaitForOutcomeAsync(moved.Id, TimeSpan.FromSeconds(30));
 
         Assert.Empty(EaResponseParser.Commands(firstPoll.Body));
         Assert.Equal(CommandStatus.Expired, expired.Status);
         Assert.Equal("price moved 0.0021 from 1.08300 to 1.0851 (ask), more than the maximum deviation of 0.0005", Reason(expired));
         Assert.Equal("delivery", Detail(expired).GetProperty("at").GetString());
-        Assert.Equal([within.Id], EaResponseParser.Commands(secondPoll.Body).Select(c => c.Id));
+        Assert.Equal([within.Id], delivered);
     }
 
     [Fact]

@@ -54,6 +54,29 @@ public sealed class EaWire(DistributedApplication app, string gateway = "gateway
             : throw new InvalidOperationException($"connect answered {reply.Status}: {reply.Body}");
     }
 
+    /// <summary>
+    /// Polls as the EA does (every 50 ms) until a poll carries commands, and returns their ids in the order delivered. A
+    /// command created just before can miss a poll: the gateway learns of it from an announcement, not the create's answer.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PollUntilCommandsAsync(long login, string key)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var reply = await PostAsync("command", "/api/get_commands", EaRequestBodies.AccountAndKey(login, key));
+            if (reply.Status != 200)
+            {
+                throw new InvalidOperationException($"get_commands answered {reply.Status}: {reply.Body}");
+            }
+            var ids = EaResponseParser.Commands(reply.Body).Select(c => c.Id).ToList();
+            if (ids.Count > 0)
+            {
+                return ids;
+            }
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
     public void Dispose()
     {
         foreach (var client in _clients.Values)
