@@ -11,6 +11,9 @@ namespace NgTradingBot.IntegrationTests.Foundation;
 [Collection(AppCollection.Name)]
 public sealed class InfrastructureTests(AppFixture fixture)
 {
+    /// <summary>Core's <c>Database:MaxConnections</c> by default.</summary>
+    private const int DefaultMaxConnections = 16;
+
     [Fact]
     public async Task CoreAppliesEveryMigrationAndReportsItFromTheDatabase()
     {
@@ -45,6 +48,24 @@ public sealed class InfrastructureTests(AppFixture fixture)
         string[] expected = ["accounts", "connections", "commands", "command_events", "trades", "ticks", "ohlc_bars",
             "account_transactions", "ea_logs", "audit_events", "symbol_specs", "__EFMigrationsHistory"];
         Assert.All(expected, table => Assert.Contains(table, tables));
+    }
+
+    [Fact]
+    public async Task ABurstOfRequestsOpensNoMoreDatabaseConnectionsThanCoreIsAllowed()
+    {
+        await fixture.App.WaitHealthyAsync("core");
+        using var client = fixture.App.CreateCoreClient();
+
+        // Each read takes a connection for its query; 80 at once would open 80 without the cap.
+        var reads = Enumerable.Range(0, 80).Select(_ => client.GetAsync("/api/accounts"));
+        var answers = await Task.WhenAll(reads);
+
+        Assert.All(answers, answer => Assert.True(answer.IsSuccessStatusCode, answer.StatusCode.ToString()));
+        await using var connection = new NpgsqlConnection(await fixture.App.GetConnectionStringAsync("ngtradingbot"));
+        await connection.OpenAsync();
+        await using var sessions = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'ngtradingbot-core'", connection);
+        var count = (long)(await sessions.ExecuteScalarAsync())!;
+        Assert.InRange(count, 1, DefaultMaxConnections);
     }
 
     [Fact]
