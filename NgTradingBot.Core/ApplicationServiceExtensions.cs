@@ -18,8 +18,6 @@ public static class ApplicationServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        // The same few statements run thousands of times a second (ingest, command lifecycle): prepared once per pooled
-        // connection, PostgreSQL stops parsing and planning each of them again. Npgsql keeps them across pool uses.
         // Read here because the data source is configured outside the container; validated at start like every option.
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -28,6 +26,8 @@ public static class ApplicationServiceExtensions
             dataSource.ConnectionStringBuilder.MaxPoolSize = database.MaxConnections;
             // So pg_stat_activity says which sessions are Core's.
             dataSource.ConnectionStringBuilder.ApplicationName ??= DatabaseOptions.ApplicationName;
+            // The same few statements run thousands of times a second (ingest, command lifecycle): prepared once per pooled
+            // connection, PostgreSQL stops parsing and planning each of them again. Npgsql keeps them across pool uses.
             dataSource.ConnectionStringBuilder.MaxAutoPrepare = Math.Max(dataSource.ConnectionStringBuilder.MaxAutoPrepare, 100);
             dataSource.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         });

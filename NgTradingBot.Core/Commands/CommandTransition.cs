@@ -16,7 +16,7 @@ public sealed class CommandTransition
 
     /// <summary>
     /// A step, stored in the transaction of the status change: added to the same context, or written with
-    /// <see cref="CommandEvents.WriteAsync"/> on the ingest path. Without <paramref name="at"/> it is the commit's time.
+    /// <see cref="CommandEvents"/> on raw Npgsql (one, or a command-lane batch's at once). Without <paramref name="at"/> it is the commit's time.
     /// </summary>
     public static CommandTransition Of(string commandId, string? fromStatus, string toStatus, object? detail = null, DateTimeOffset? at = null) => new()
     {

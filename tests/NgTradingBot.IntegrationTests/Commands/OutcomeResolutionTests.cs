@@ -125,19 +125,6 @@ public sealed class OutcomeResolutionTests(CommandLifecycleFixture fixture)
     }
 
     /// <summary>Polls as the EA does until the command is handed over (and nothing else).</summary>
-    private static async Task PollOneAsync(EaWire wire, long login, string key, string id)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var reply = await wire.PostAsync("command", "/api/get_commands", EaRequestBodies.AccountAndKey(login, key));
-            var ids = EaResponseParser.Commands(reply.Body).Select(c => c.Id).ToList();
-            if (ids.Count > 0)
-            {
-                Assert.Equal([id], ids);
-                return;
-            }
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static async Task PollOneAsync(EaWire wire, long login, string key, string id) =>
+        Assert.Equal([id], await wire.PollUntilCommandsAsync(login, key));
 }
