@@ -10,9 +10,17 @@ public static class CommandEvents
     // Raw Npgsql: written on the caller's connection and transaction (the outcome resolver, a manual resolution).
     public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CommandTransition step)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        AddTo(batch, [step]);
-        await batch.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO command_events (command_id, at, from_status, to_status, detail)
+            VALUES ($1, coalesce($2, now()), $3, $4, $5::jsonb)
+            """, connection, transaction);
+        command.Parameters
+            .AddValue(step.CommandId)
+            .AddValue(step.At == default ? (DateTime?)null : step.At.UtcDateTime, NpgsqlDbType.TimestampTz)
+            .AddValue(step.FromStatus)
+            .AddValue(step.ToStatus)
+            .AddValue(step.Detail);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>Adds the steps, in their order, to the batch as one statement (the command lane writes a batch's at once).</summary>
