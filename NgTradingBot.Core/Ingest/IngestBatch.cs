@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Ingest.Writes;
 using NgTradingBot.Core.MarketData;
+using NgTradingBot.Core.Trades;
 using NgTradingBot.Handoff;
 
 namespace NgTradingBot.Core.Ingest;
@@ -103,6 +104,7 @@ public sealed class IngestBatch(
         await writes.FlushAsync(connection, transaction);
         await transaction.CommitAsync();
         writes.CommitQuotes();
+        await LinkPositionsAsync(connection, writes.PositionsToLink);
         foreach (var outcome in outcomes)
         {
             if (outcome.Stored)
@@ -189,6 +191,19 @@ public sealed class IngestBatch(
             await writes.Commands.ReadLockedAsync(reader);
         }
         return (alreadyStored, accounts);
+    }
+
+    private async Task LinkPositionsAsync(NpgsqlConnection connection, IReadOnlyCollection<(long AccountId, long Ticket)> positions)
+    {
+        try
+        {
+            await TradeStore.LinkToOpeningCommandsAsync(connection, positions);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            // The batch is committed and must not be stored again; the position's next update links it.
+            logger.LogWarning("Linking {Count} new positions to their commands after a commit failed: {Error}", positions.Count, ex.Message);
+        }
     }
 
     // Side by side: each is one Redis call for one command, and a batch of hundreds awaited one after another

@@ -31,9 +31,9 @@ public static class TradeStore
 
     /// <summary>
     /// Writes the row. A position without a command link is linked to the OPEN_TRADE command whose
-    /// response reported this ticket (the EA's trade updates carry no command id).
+    /// response reported this ticket (the EA's trade updates carry no command id). True when the row is linked.
     /// </summary>
-    public static async Task<int> UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, TradeRow row)
+    public static async Task<bool> UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long accountId, TradeRow row)
     {
         await using var command = new NpgsqlCommand("""
             INSERT INTO trades (account_id, ticket, symbol, direction, volume, open_price, open_time_broker, close_price, close_time_broker,
@@ -49,13 +49,38 @@ public static class TradeStore
                 sl = EXCLUDED.sl, tp = EXCLUDED.tp, profit = EXCLUDED.profit, commission = EXCLUDED.commission, swap = EXCLUDED.swap,
                 status = EXCLUDED.status, close_reason = EXCLUDED.close_reason, source = EXCLUDED.source,
                 command_id = coalesce(trades.command_id, EXCLUDED.command_id), updated_at = now()
+            RETURNING command_id IS NOT NULL
             """, connection, transaction);
         command.Parameters
             .AddValue(accountId).AddValue(row.Ticket).AddValue(row.Symbol).AddValue(row.Direction).AddValue(row.Volume)
             .AddValue(row.OpenPrice).AddValue(row.OpenTimeBroker).AddValue(row.ClosePrice).AddValue(row.CloseTimeBroker)
             .AddValue(row.Sl).AddValue(row.Tp).AddValue(row.Profit).AddValue(row.Commission).AddValue(row.Swap)
             .AddValue(row.Status).AddValue(row.CloseReason).AddValue(row.Source).AddValue(row.CommandId);
-        return await command.ExecuteNonQueryAsync();
+        return await command.ExecuteScalarAsync() is true;
+    }
+
+    /// <summary>
+    /// Links each listed position that still has no command to the OPEN_TRADE whose answer reported its ticket.
+    /// Runs after the writer committed, outside any transaction: the command lane stores the answer while the data
+    /// lane (or a trades sync) stores the position, and under READ COMMITTED each transaction's own link misses the
+    /// other's uncommitted row. Both writers run this after their commit, so the one that commits second sees both rows.
+    /// </summary>
+    public static async Task LinkToOpeningCommandsAsync(NpgsqlConnection connection, IReadOnlyCollection<(long AccountId, long Ticket)> positions)
+    {
+        if (positions.Count == 0)
+        {
+            return;
+        }
+        await using var command = new NpgsqlCommand("""
+            UPDATE trades t SET command_id = c.id, updated_at = now()
+              FROM unnest($1, $2) AS p(account_id, ticket),
+                   LATERAL (SELECT id FROM commands
+                             WHERE account_id = p.account_id AND type = 'OPEN_TRADE' AND ticket = p.ticket
+                             ORDER BY created_at DESC LIMIT 1) c
+             WHERE t.account_id = p.account_id AND t.ticket = p.ticket AND t.command_id IS NULL
+            """, connection);
+        command.Parameters.AddValue(positions.Select(p => p.AccountId).ToArray()).AddValue(positions.Select(p => p.Ticket).ToArray());
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>

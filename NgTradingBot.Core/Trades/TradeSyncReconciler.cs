@@ -41,13 +41,17 @@ public sealed class TradeSyncReconciler(ILogger<TradeSyncReconciler> logger)
         }
 
         var failed = new List<SyncFailure>();
-        var inserted = await WriteEachAsync(transaction, plan.Inserts, r => r.Ticket,
-            row => TradeStore.UpsertAsync(connection, transaction, accountId, row), failed);
-        var updated = await WriteEachAsync(transaction, plan.Updates, r => r.Ticket,
-            row => TradeStore.UpsertAsync(connection, transaction, accountId, row), failed);
+        var inserted = await WriteEachAsync(transaction, plan.Inserts, r => r.Ticket, Upsert, failed);
+        var updated = await WriteEachAsync(transaction, plan.Updates, r => r.Ticket, Upsert, failed);
         var closed = await WriteEachAsync(transaction, plan.Closes, ticket => ticket,
             ticket => TradeStore.SyncCloseAsync(connection, transaction, accountId, ticket), failed);
         return new SyncOutcome(inserted, updated, closed, plan.Guarded, failed);
+
+        async Task<int> Upsert(TradeRow row)
+        {
+            await TradeStore.UpsertAsync(connection, transaction, accountId, row);
+            return 1;
+        }
     }
 
     private static async Task<List<long>> WriteEachAsync<T>(NpgsqlTransaction transaction, IReadOnlyList<T> items, Func<T, long> ticketOf,

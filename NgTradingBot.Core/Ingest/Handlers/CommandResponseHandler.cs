@@ -96,6 +96,7 @@ public sealed class CommandResponseHandler(
         {
             // The trade update may have arrived first (the EA reports the deal before it answers).
             context.Writes.Commands.LinkTrade(commandId, context.Account.Id, ticket.Value);
+            context.Writes.PositionsToLink.Add((context.Account.Id, ticket.Value));
         }
 
         context.Effects = new { commandId, attempt, from = previous, to = toStatus, ticket, retryAt = retry?.RetryAt };

@@ -23,7 +23,12 @@ public sealed class TradeUpdateHandler(OutcomeResolver resolver, RedisCommandQue
         var accountId = context.Account.Id;
         var stored = await TradeStore.GetForUpdateAsync(context.Connection, context.Transaction, accountId, update.Ticket);
         var row = TradeUpdateRule.Apply(stored, update);
-        await TradeStore.UpsertAsync(context.Connection, context.Transaction, accountId, row);
+        var linked = await TradeStore.UpsertAsync(context.Connection, context.Transaction, accountId, row);
+        if (stored is null && !linked)
+        {
+            // The command lane may be storing the answer that reports this ticket right now.
+            context.Writes.PositionsToLink.Add((accountId, update.Ticket));
+        }
         if (row.Status == TradeRow.Closed)
         {
             await TradeStore.RecordClosePartAsync(context.Connection, context.Transaction, accountId, update);

@@ -24,6 +24,9 @@ public sealed class IngestWrites(QuoteCache cache, IngestWritePolicy policy, Ing
 
     public CommandRows Commands { get; } = new();
 
+    /// <summary>Positions to link to their OPEN_TRADE once the batch committed (<see cref="Trades.TradeStore.LinkToOpeningCommandsAsync"/>).</summary>
+    public HashSet<(long AccountId, long Ticket)> PositionsToLink { get; } = [];
+
     /// <summary>The writes of one message inside this batch, merged back with <see cref="Absorb"/> once stored.</summary>
     public IngestWrites ForMessage() => new(cache, policy, this);
 
@@ -54,6 +57,7 @@ public sealed class IngestWrites(QuoteCache cache, IngestWritePolicy policy, Ing
         {
             _stagedQuotes[key] = quote;
         }
+        PositionsToLink.UnionWith(message.PositionsToLink);
     }
 
     /// <summary>After the commit: the stored quotes become the deduplication baseline.</summary>

@@ -64,6 +64,50 @@ public sealed class EaLifecycleTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task PositionsReportedWhileTheirAnswersAreStoredAreAllLinkedToTheirCommands()
+    {
+        // The EA reports the deal (data lane) and answers the command (command lane) back to back, and Core stores
+        // the two lanes in concurrent transactions: each must not miss the other's row.
+        const long login = 5_100_000_004;
+        const int orders = 40;
+        using var wire = new EaWire(fixture.App);
+        await using var probe = new SystemProbe(fixture.App);
+        var key = await wire.ConnectAsync(login);
+        var created = new List<string>();
+        for (var i = 0; i < orders; i++)
+        {
+            created.Add(await SimulatedEas.CreateCommandAsync(fixture.App, login, "OPEN_TRADE",
+                new { symbol = "EURUSD", order_type = "BUY", volume = 0.01m, sl = 1.0m, tp = 1.2m }));
+        }
+        var delivered = new List<string>();
+        while (delivered.Count < orders)
+        {
+            delivered.AddRange(await wire.PollUntilCommandsAsync(login, key));
+        }
+
+        var openTime = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 7200;
+        var replies = await Task.WhenAll(delivered.Select((wireId, i) => (WireId: wireId, Ticket: 7_700_000_000L + i)).SelectMany(order => new[]
+        {
+            wire.PostAsync("trades", "/api/trades/update", EaRequestBodies.TradeUpdate(login, key,
+                new TradeUpdate((ulong)order.Ticket, "EURUSD", "BUY", 0.01, 1.1, openTime, 0, 0, 1.0, 1.2, 0, 0, 0, "open", ""))),
+            wire.PostAsync("command", "/api/command_response", EaRequestBodies.CommandResponse(login, key, order.WireId, EaCommandResponses.Completed,
+                EaCommandResponses.OpenCompleted((ulong)order.Ticket, 1.1, 0.01, 1.0, 1.2, tpslVerified: true))),
+        }));
+
+        Assert.All(replies, reply => Assert.Equal(200, reply.Status));
+        Assert.Equal(orders, await probe.EventuallyAsync<long>(
+            "SELECT count(*) FROM commands c JOIN accounts a ON a.id = c.account_id WHERE a.login = $1 AND c.status = 'COMPLETED' HAVING count(*) = $2",
+            login, (long)orders));
+        await probe.WaitForIngestDrainedAsync();
+        var unlinked = await probe.RowsAsync("""
+            SELECT t.ticket FROM trades t JOIN accounts a ON a.id = t.account_id
+             WHERE a.login = $1 AND (t.command_id IS NULL OR t.command_id <> (SELECT c.id FROM commands c WHERE c.account_id = t.account_id AND c.ticket = t.ticket))
+            """, login);
+        Assert.Empty(unlinked.Select(r => (long)r["ticket"]!));
+        Assert.Equal(orders, await probe.ScalarAsync<long>("SELECT count(*) FROM trades t JOIN accounts a ON a.id = t.account_id WHERE a.login = $1", login));
+    }
+
+    [Fact]
     public async Task AClosedPositionIsStoredWithItsReasonAndKeepsItsStops()
     {
         const long login = 5_100_000_002;
