@@ -5,7 +5,7 @@ namespace NgTradingBot.EaGateway.Auth;
 
 /// <summary>
 /// Drops a cached credential as soon as Core announces a change (a new key, an approval, a block), so an
-/// operator's block takes effect on the EA's next request rather than after the cache time.
+/// operator's block takes effect one pub/sub hop after Core's answer rather than after the cache time.
 /// </summary>
 public sealed class CredentialChanges(IConnectionMultiplexer redis, EaAuthenticator authenticator) : IHostedService
 {

@@ -17,6 +17,9 @@ public sealed class EaAuthenticator(RedisAccountCredentials credentials, IOption
 {
     private readonly ConcurrentDictionary<long, (AccountCredential? Credential, DateTimeOffset ReadAt)> _cache = new();
 
+    /// <summary>Counts the changes announced so far, so a read that overlapped one is not cached.</summary>
+    private long _changes;
+
     public async Task<(AuthenticatedEa? Ea, EaError? Error)> AuthenticateAsync(EaCredentials presented, int wrongKeyStatus)
     {
         var credential = await GetAsync(presented.Account, fresh: false);
@@ -51,9 +54,17 @@ public sealed class EaAuthenticator(RedisAccountCredentials credentials, IOption
     }
 
     /// <summary>Forgets a login's cached credential (after this gateway relayed a connect that issued a key).</summary>
-    public void Forget(long login) => _cache.TryRemove(login, out _);
+    public void Forget(long login)
+    {
+        Interlocked.Increment(ref _changes);
+        _cache.TryRemove(login, out _);
+    }
 
-    public void ForgetAll() => _cache.Clear();
+    public void ForgetAll()
+    {
+        Interlocked.Increment(ref _changes);
+        _cache.Clear();
+    }
 
     private bool Matches(AccountCredential credential, string key)
     {
@@ -75,8 +86,16 @@ public sealed class EaAuthenticator(RedisAccountCredentials credentials, IOption
         {
             return cached.Credential;
         }
+        var changes = Volatile.Read(ref _changes);
         var credential = await credentials.GetAsync(login);
-        _cache[login] = (credential, now);
+        var entry = (credential, now);
+        _cache[login] = entry;
+        // A block announced while the read was in flight may be newer than what it returned: then the copy is used
+        // for this request only. (Checked after the store: a Forget that counts later removes the copy itself.)
+        if (Volatile.Read(ref _changes) != changes)
+        {
+            _cache.TryRemove(KeyValuePair.Create(login, entry));
+        }
         return credential;
     }
 }
