@@ -80,14 +80,17 @@ public static class HealthAssessment
             reasons.Add($"{Math.Round(rate * 100, 1).ToString(CultureInfo.InvariantCulture)} % of recent requests refused");
         }
 
-        // Quotes standing still while the broker's clock moves: a feed problem, not a quiet market.
+        // Quotes standing still while the broker's clock moves: a feed problem, not a quiet market. So a quote's time
+        // standing still is counted up to the clock's last move: the seconds before a market counts as closed, when the
+        // clock has stopped but not for long enough yet, are the market closing, not a stale feed.
         if (marketOpen && silence < options.DegradedAfterSilence && c.Quotes is { Count: > 0 } quotes)
         {
+            var clockMovedAt = c.BrokerTimeMovedAt is { } clockMoved && clockMoved < now ? clockMoved : now;
             var stale = 0;
             foreach (var quote in quotes)
             {
                 var since = quote.ChangedAt ?? c.ConnectedAt;
-                if (since is { } changed && now - changed >= options.StaleQuoteAfter)
+                if (since is { } changed && clockMovedAt - changed >= options.StaleQuoteAfter)
                 {
                     stale++;
                     reasons.Add(quote.ChangedAt is null

@@ -71,8 +71,10 @@ public sealed class MarketHoursTests(MarketHoursFixture fixture)
                 ea.Terminal.Step();
                 await ea.TimerAsync();
             }
-            var row = (await probe.RowsAsync($"SELECT c.state, c.is_healthy, c.health_score::int AS health_score {ConnectionOf}", weekendLogin)).Single();
-            weekendStates.Add($"{row["state"]} healthy={row["is_healthy"]} score={row["health_score"]}");
+            var row = (await probe.RowsAsync(
+                $"SELECT c.state, c.is_healthy, c.health_score::int AS health_score, coalesce(array_to_string(c.health_reasons, '; '), '') AS reasons {ConnectionOf}",
+                weekendLogin)).Single();
+            weekendStates.Add($"{row["state"]} healthy={row["is_healthy"]} score={row["health_score"]}" + (row["reasons"] is "" ? "" : $" ({row["reasons"]})"));
             await Task.Delay(50);
         }
 

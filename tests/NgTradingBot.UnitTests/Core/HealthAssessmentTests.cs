@@ -114,6 +114,20 @@ public sealed class HealthAssessmentTests
     }
 
     [Fact]
+    public void AQuoteIsStaleOnlyForTheTimeTheBrokerClockKeptMovingAfterIt()
+    {
+        // The clock stopped 30 s ago (the market is closing: it counts as closed after 120 s). EURUSD last changed 40 s
+        // before that, GBPUSD 70 s before: only GBPUSD stood still for a minute of moving clock.
+        var quotes = new List<QuoteAge> { new("EURUSD", Now.AddSeconds(-70)), new("GBPUSD", Now.AddSeconds(-100)) };
+        var closing = Busy(c => c with { LastHeartbeatAt = Now.AddSeconds(-30), BrokerTimeMovedAt = Now.AddSeconds(-30), Quotes = quotes });
+
+        var verdict = HealthAssessment.Assess(closing, Now, Options);
+
+        Assert.Equal(["GBPUSD quotes unchanged for 100 s while the market is open"], verdict.Reasons);
+        Assert.Equal(95, verdict.Score);
+    }
+
+    [Fact]
     public void QuotesStandingStillOnAClosedMarketCostNothing()
     {
         var quotes = new List<QuoteAge> { new("EURUSD", Now.AddHours(-1)) };
