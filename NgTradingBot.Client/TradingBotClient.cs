@@ -122,6 +122,30 @@ public class TradingBotClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a watch of the account's command changes (every transition of every command, as it is stored); it is
+    /// open when this returns. Read it with <see cref="CommandWatch.ReadAllAsync"/>, dispose it to close it.
+    /// </summary>
+    public async Task<CommandWatch> WatchCommandsAsync(long login, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/accounts/{login}/commands/events");
+        // Headers only: the stream stays open for as long as the caller reads, beyond the client's timeout.
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        try
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await ErrorAsync(response, cancellationToken);
+            }
+            return new CommandWatch(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Cancels a command not yet delivered; a delivered one is refused with <see cref="ApiErrorKind.Conflict"/>.</summary>
     public Task<Command> CancelAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<Command>(new HttpRequestMessage(HttpMethod.Post, $"/api/commands/{Uri.EscapeDataString(id)}/cancel"), cancellationToken);

@@ -97,6 +97,36 @@ public sealed class OutcomeWaitTests(AppFixture fixture)
         Assert.Equal([CommandStatus.Pending, CommandStatus.Delivered, CommandStatus.Completed], seen.Distinct());
     }
 
+    [Fact]
+    public async Task AStrategyWatchingAnAccountThroughTheClientSeesItsOrderFromPendingToCompleted()
+    {
+        const long login = 5_700_000_104;
+        await using var ea = SimulatedEas.Create(fixture.App, login);
+        Assert.True(await ea.InitAsync());
+        using var strategy = fixture.App.CreateOperatorClient();
+        var unknown = await Assert.ThrowsAsync<TradingBotApiException>(() => strategy.WatchCommandsAsync(5_700_000_199));
+
+        await using var watch = await strategy.WatchCommandsAsync(login);
+        var order = await strategy.CreateOrderAsync(login, Order(ea));
+        var executed = await SimulatedEas.PollUntilExecutedAsync(ea, order.Id);
+        var seen = new List<CommandUpdate>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await foreach (var change in watch.ReadAllAsync(timeout.Token))
+        {
+            seen.Add(change);
+            if (change.Status == CommandStatus.Completed)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(ApiErrorKind.NotFound, unknown.Kind);
+        Assert.All(seen, change => Assert.Equal(order.Id, change.Id));
+        Assert.Equal([CommandStatus.Pending, CommandStatus.Delivered, CommandStatus.Completed], seen.Select(change => change.Status).Distinct());
+        Assert.Equal(JsonDocument.Parse(executed.ResponseJson).RootElement.GetProperty("ticket").GetInt64(), seen[^1].Command.Ticket);
+        Assert.Null(seen[^1].Command.Events);
+    }
+
     private static OrderRequest Order(SimulatedEa ea)
     {
         Assert.True(ea.Terminal.TryGetTick("EURUSD", out var quote));
