@@ -40,7 +40,7 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
         using var core = new OperatorClient(new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue }) { BaseAddress = app.GetEndpoint("core", "http") },
             CompositionKeys.Operator(app));
 
-        await RunStrategiesAsync(core, keys.Keys.ToList(), settings.Warmup < TimeSpan.FromSeconds(20) ? settings.Warmup : TimeSpan.FromSeconds(20), []);
+        await RunStrategiesAsync(core, keys.Keys.ToList(), settings.Warmup, []);
         var measured = new ConcurrentBag<Sample>();
         var cpuBefore = _cpu.Read();
         var clock = Stopwatch.StartNew();
