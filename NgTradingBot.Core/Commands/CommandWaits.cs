@@ -21,10 +21,15 @@ public sealed class CommandWaits(CommandQueries queries, CommandChanges changes,
                 changed.Release();
             }
         });
-        // Watching before the first read: a change committed between the read and the wait still wakes it.
-        var command = await queries.GetAsync(id, cancellationToken);
+        // Watching before the first read: a change committed between the read and the wait still wakes it. While the
+        // command is not final only its state is read; the command with its history once, when the wait ends.
+        var status = await queries.GetStatusAsync(id, cancellationToken);
+        if (status is null)
+        {
+            return null;
+        }
         var deadline = clock.GetUtcNow() + wait;
-        while (command is not null && !CommandStatuses.IsFinal(command.Status))
+        while (!CommandStatuses.IsFinal(status))
         {
             var left = deadline - clock.GetUtcNow();
             if (left <= TimeSpan.Zero)
@@ -33,17 +38,14 @@ public sealed class CommandWaits(CommandQueries queries, CommandChanges changes,
             }
 
             var next = left < options.Value.WaitRecheckInterval ? left : options.Value.WaitRecheckInterval;
-            try
+            // Announced only after its commit: a final state announced is the one the read below finds.
+            if (await changed.WaitAsync(next, cancellationToken))
             {
-                await changed.WaitAsync(next, cancellationToken);
+                break;
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            command = await queries.GetAsync(id, cancellationToken);
+            status = await queries.GetStatusAsync(id, cancellationToken) ?? status;
         }
-        return command;
+        return await queries.GetAsync(id, cancellationToken);
     }
 
     /// <summary>
