@@ -61,7 +61,7 @@ public static class TradesSyncEndpoint
             var outcome = await reconciler.ReconcileAsync(connection, transaction, accountId, login.Value, sync.Value.Trades);
             var resolved = sync.Value.Trades.Count > 0 ? await outcomes.Resolver.MatchAsync(connection, transaction, accountId) : [];
             await transaction.CommitAsync(cancellationToken);
-            await TradeStore.LinkToOpeningCommandsAsync(connection, [.. outcome.Inserted.Select(ticket => (accountId, ticket))]);
+            await TradeStore.LinkToOpeningCommandsAsync(connection, [.. outcome.Inserted.Select(ticket => (accountId, ticket))], outcomes.Logger);
             await OutcomeSettled.RetireAsync(resolved, outcomes.Queue, outcomes.Options.Value, outcomes.Metrics, outcomes.Changes, outcomes.Logger);
             return TypedResults.Ok(outcome);
         }

@@ -104,7 +104,7 @@ public sealed class IngestBatch(
         await writes.FlushAsync(connection, transaction);
         await transaction.CommitAsync();
         writes.CommitQuotes();
-        await LinkPositionsAsync(connection, writes.PositionsToLink);
+        await TradeStore.LinkToOpeningCommandsAsync(connection, writes.PositionsToLink, logger);
         foreach (var outcome in outcomes)
         {
             if (outcome.Stored)
@@ -191,19 +191,6 @@ public sealed class IngestBatch(
             await writes.Commands.ReadLockedAsync(reader);
         }
         return (alreadyStored, accounts);
-    }
-
-    private async Task LinkPositionsAsync(NpgsqlConnection connection, IReadOnlyCollection<(long AccountId, long Ticket)> positions)
-    {
-        try
-        {
-            await TradeStore.LinkToOpeningCommandsAsync(connection, positions);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            // The batch is committed and must not be stored again; the position's next update links it.
-            logger.LogWarning("Linking {Count} new positions to their commands after a commit failed: {Error}", positions.Count, ex.Message);
-        }
     }
 
     // Side by side: each is one Redis call for one command, and a batch of hundreds awaited one after another

@@ -64,8 +64,11 @@ public static class TradeStore
     /// Runs after the writer committed, outside any transaction: the command lane stores the answer while the data
     /// lane (or a trades sync) stores the position, and under READ COMMITTED each transaction's own link misses the
     /// other's uncommitted row. Both writers run this after their commit, so the one that commits second sees both rows.
+    /// A failure is logged, not thrown: the writer's work is committed and must not be done again, and the position's
+    /// next update (or sync) links it.
     /// </summary>
-    public static async Task LinkToOpeningCommandsAsync(NpgsqlConnection connection, IReadOnlyCollection<(long AccountId, long Ticket)> positions)
+    public static async Task LinkToOpeningCommandsAsync(NpgsqlConnection connection, IReadOnlyCollection<(long AccountId, long Ticket)> positions,
+        ILogger logger)
     {
         if (positions.Count == 0)
         {
@@ -80,7 +83,14 @@ public static class TradeStore
              WHERE t.account_id = p.account_id AND t.ticket = p.ticket AND t.command_id IS NULL
             """, connection);
         command.Parameters.AddValue(positions.Select(p => p.AccountId).ToArray()).AddValue(positions.Select(p => p.Ticket).ToArray());
-        await command.ExecuteNonQueryAsync();
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("Linking {Count} new positions to their commands after a commit failed: {Error}", positions.Count, ex.Message);
+        }
     }
 
     /// <summary>
