@@ -44,13 +44,13 @@ public static class CommandEventStream
                 }
 
                 // The stored command, not the announcement: the event says what the caller would read.
-                var command = await queries.GetAsync(change.Id, cancellationToken);
+                var command = await queries.GetWithoutHistoryAsync(change.Id, cancellationToken);
                 if (command is null)
                 {
                     continue;
                 }
                 // The announced transition, and the command as stored now (it may have moved on already).
-                var data = JsonSerializer.Serialize(new { id = change.Id, status = change.Status, command = command with { Events = null } }, JsonSerializerOptions.Web);
+                var data = JsonSerializer.Serialize(new { id = change.Id, status = change.Status, command }, JsonSerializerOptions.Web);
                 await http.Response.WriteAsync($"event: command\nid: {change.Id}:{change.Status}\ndata: {data}\n\n", cancellationToken);
                 await http.Response.Body.FlushAsync(cancellationToken);
             }

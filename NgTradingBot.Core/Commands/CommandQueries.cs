@@ -18,8 +18,18 @@ public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
                     db.CommandTransitions.AsNoTracking().Where(t => t.CommandId == command.Id).OrderBy(t => t.At).ThenBy(t => t.Id).ToList()))
             .SingleOrDefault());
 
+    private static readonly Func<TradingDbContext, string, Task<CommandWithLogin?>> CommandOnlyById = EF.CompileAsyncQuery(
+        (TradingDbContext db, string id) => (
+                from command in db.Commands.AsNoTracking()
+                join account in db.Accounts on command.AccountId equals account.Id
+                where command.Id == id
+                select new CommandWithLogin(command, account.Login))
+            .SingleOrDefault());
+
     private static readonly Func<TradingDbContext, string, Task<string?>> StatusById = EF.CompileAsyncQuery(
         (TradingDbContext db, string id) => db.Commands.Where(c => c.Id == id).Select(c => c.Status).SingleOrDefault());
+
+    private sealed record CommandWithLogin(EaCommand Command, long Login);
 
     private sealed record CommandWithHistory(EaCommand Command, long Login, List<CommandTransition> Transitions);
 
@@ -29,6 +39,13 @@ public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await CommandById(db, id);
         return found?.Command.ToView(found.Login, [.. found.Transitions.Select(t => t.ToView())]);
+    }
+
+    /// <summary>The command without its history (<c>Events</c> null), or null when it is not known.</summary>
+    public async Task<CommandView?> GetWithoutHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CommandOnlyById(db, id) is { } found ? found.Command.ToView(found.Login, null) : null;
     }
 
     /// <summary>Only the command's state (a fifth of the cost of <see cref="GetAsync"/>), or null when it is not known.</summary>
