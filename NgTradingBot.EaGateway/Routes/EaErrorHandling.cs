@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using NgTradingBot.EaGateway.Ea;
+using Polly;
 using StackExchange.Redis;
 
 namespace NgTradingBot.EaGateway.Routes;
@@ -15,15 +16,7 @@ public static class EaErrorHandling
         app.UseExceptionHandler(handler => handler.Run(async context =>
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var result = error switch
-            {
-                RedisException or RedisTimeoutException => EaResult.Error(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; nothing was stored, send again"),
-                HttpRequestException or TaskCanceledException when !context.RequestAborted.IsCancellationRequested =>
-                    EaResult.Error(StatusCodes.Status503ServiceUnavailable, "Core service is unavailable; try again"),
-                BadHttpRequestException bad => EaResult.Error(bad.StatusCode, bad.Message),
-                _ => EaResult.Error(StatusCodes.Status500InternalServerError, "Internal error"),
-            };
-            await result.ExecuteAsync(context);
+            await AnswerFor(error, context.RequestAborted.IsCancellationRequested).ExecuteAsync(context);
         }));
         // What UseStatusCodePages does for a bodiless 4xx/5xx (an unknown route, a wrong method), without the
         // feature and item dictionary it sets up on every one of the EA's requests.
@@ -45,4 +38,17 @@ public static class EaErrorHandling
         });
         return app;
     }
+
+    /// <summary>
+    /// The answer for an exception a route let through. Core's client gives up with Polly's rejections as well as with
+    /// HttpClient's own errors: an open circuit breaker or a spent timeout is Core being unavailable too.
+    /// </summary>
+    public static EaResult AnswerFor(Exception? error, bool requestAborted) => error switch
+    {
+        RedisException or RedisTimeoutException => EaResult.Error(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable; nothing was stored, send again"),
+        HttpRequestException or ExecutionRejectedException or TaskCanceledException when !requestAborted =>
+            EaResult.Error(StatusCodes.Status503ServiceUnavailable, "Core service is unavailable; try again"),
+        BadHttpRequestException bad => EaResult.Error(bad.StatusCode, bad.Message),
+        _ => EaResult.Error(StatusCodes.Status500InternalServerError, "Internal error"),
+    };
 }
