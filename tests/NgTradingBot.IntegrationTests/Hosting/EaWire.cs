@@ -7,6 +7,9 @@ namespace NgTradingBot.IntegrationTests.Hosting;
 public sealed record EaReply(int Status, string Body)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    /// <summary>The body of a 200; any other answer fails the test with its status and body, not with a missing property.</summary>
+    public JsonElement OkJson => Status == 200 ? Json : throw new Xunit.Sdk.XunitException($"expected 200, the gateway answered {Status}: {Body}");
 }
 
 /// <summary>Sends bodies to the gateway byte for byte as given, the way the EA's WebRequest does (POST, Windows-1252 text).</summary>
