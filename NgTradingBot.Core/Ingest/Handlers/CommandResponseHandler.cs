@@ -94,8 +94,8 @@ public sealed class CommandResponseHandler(
 
         if (ticket is not null)
         {
-            // The trade update may have arrived first (the EA reports the deal before it answers).
-            context.Writes.Commands.LinkTrade(commandId, context.Account.Id, ticket.Value);
+            // The trade update may have arrived first (the EA reports the deal before it answers), or be stored by the data
+            // lane's concurrent transaction: linked after the commit, when both rows are visible.
             context.Writes.PositionsToLink.Add((context.Account.Id, ticket.Value));
         }
 

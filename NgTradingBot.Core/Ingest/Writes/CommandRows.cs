@@ -7,7 +7,7 @@ namespace NgTradingBot.Core.Ingest.Writes;
 /// <summary>
 /// The commands a batch's command-lane messages are about: locked once for the whole batch (in id order, so two
 /// Core instances cannot deadlock on them), changed in memory in arrival order by the handlers, and written with the
-/// batch's other writes: their new state, transitions, audit entries and trade links as one statement each. A batch
+/// batch's other writes: their new state, transitions and audit entries as one statement each. A batch
 /// of deliveries and answers costs the same few round trips whatever its size.
 /// </summary>
 public sealed class CommandRows
@@ -20,7 +20,6 @@ public sealed class CommandRows
     private readonly Dictionary<string, CommandRow?> _rows = new(StringComparer.Ordinal);
     private readonly List<CommandTransition> _transitions = [];
     private readonly List<AuditEvent> _audits = [];
-    private readonly List<(string CommandId, long AccountId, long Ticket)> _tradeLinks = [];
 
     /// <summary>Locks and loads the commands not loaded yet (unknown ids are remembered as unknown).</summary>
     public async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> ids)
@@ -71,9 +70,6 @@ public sealed class CommandRows
 
     public void Audit(AuditEvent entry) => _audits.Add(entry);
 
-    /// <summary>The trade the EA reported with this ticket (if it arrived first) belongs to the command.</summary>
-    public void LinkTrade(string commandId, long accountId, long ticket) => _tradeLinks.Add((commandId, accountId, ticket));
-
     public void AddTo(NpgsqlBatch batch)
     {
         var changed = _rows.Values.Where(r => r is { Changed: true }).Select(r => r!).ToList();
@@ -112,18 +108,6 @@ public sealed class CommandRows
             AuditLog.AddTo(batch, entry);
         }
 
-        if (_tradeLinks.Count > 0)
-        {
-            batch.AddCommand("""
-                UPDATE trades t SET command_id = l.command_id, updated_at = now()
-                  FROM unnest($1, $2, $3) AS l(command_id, account_id, ticket)
-                 WHERE t.account_id = l.account_id AND t.ticket = l.ticket AND t.command_id IS NULL
-                """)
-                .AddValue(_tradeLinks.Select(l => l.CommandId).ToArray())
-                .AddValue(_tradeLinks.Select(l => l.AccountId).ToArray())
-                .AddValue(_tradeLinks.Select(l => l.Ticket).ToArray());
-        }
-
         // Written: what is left is the locked state, which later messages of the same batch (or message) read on.
         foreach (var row in changed)
         {
@@ -132,7 +116,6 @@ public sealed class CommandRows
         }
         _transitions.Clear();
         _audits.Clear();
-        _tradeLinks.Clear();
     }
 
     private static CommandRow Read(NpgsqlDataReader row) => new()
