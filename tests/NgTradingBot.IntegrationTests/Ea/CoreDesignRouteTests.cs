@@ -19,9 +19,9 @@ public sealed class CoreDesignRouteTests(AppFixture fixture)
         var key = await wire.ConnectAsync(login);
         string Sync(params string[] trades) => $"{{\"account\":{login},\"api_key\":\"{key}\",\"trades\":[{string.Join(',', trades)}]}}";
 
-        var first = (await wire.PostAsync("trades", "/api/trades/sync", Sync(Trade(71, "1.07950"), Trade(72, "1.07950")))).OkJson;
-        var second = (await wire.PostAsync("trades", "/api/trades/sync", Sync(Trade(71, "1.07990")))).OkJson;
-        var empty = (await wire.PostAsync("trades", "/api/trades/sync", Sync())).OkJson;
+        var first = await wire.PostOkAsync("trades", "/api/trades/sync", Sync(Trade(71, "1.07950"), Trade(72, "1.07950")));
+        var second = await wire.PostOkAsync("trades", "/api/trades/sync", Sync(Trade(71, "1.07990")));
+        var empty = await wire.PostOkAsync("trades", "/api/trades/sync", Sync());
 
         Assert.Equal((2, 0, 0), (first.GetProperty("inserted").GetInt32(), first.GetProperty("updated").GetInt32(), first.GetProperty("closed").GetInt32()));
         Assert.Equal((0, 1, 1), (second.GetProperty("inserted").GetInt32(), second.GetProperty("updated").GetInt32(), second.GetProperty("closed").GetInt32()));

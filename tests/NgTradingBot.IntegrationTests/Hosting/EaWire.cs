@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using NgTradingBot.EaSimulator;
 
 namespace NgTradingBot.IntegrationTests.Hosting;
@@ -7,9 +8,6 @@ namespace NgTradingBot.IntegrationTests.Hosting;
 public sealed record EaReply(int Status, string Body)
 {
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
-
-    /// <summary>The body of a 200; any other answer fails the test with its status and body, not with a missing property.</summary>
-    public JsonElement OkJson => Status == 200 ? Json : throw new Xunit.Sdk.XunitException($"expected 200, the gateway answered {Status}: {Body}");
 }
 
 /// <summary>Sends bodies to the gateway byte for byte as given, the way the EA's WebRequest does (POST, Windows-1252 text).</summary>
@@ -22,6 +20,18 @@ public sealed class EaWire(DistributedApplication app, string gateway = "gateway
 
     public Task<EaReply> PostAsync(string port, string path, string body, string? apiKeyHeader = null) =>
         SendAsync(HttpMethod.Post, port, path, Encode(body), apiKeyHeader);
+
+    /// <summary>
+    /// The JSON of a 200; any other answer fails the test with its status and body and the services' last log lines,
+    /// not with a missing property later.
+    /// </summary>
+    public async Task<JsonElement> PostOkAsync(string port, string path, string body)
+    {
+        var reply = await PostAsync(port, path, body);
+        return reply.Status == 200
+            ? reply.Json
+            : throw new Xunit.Sdk.XunitException($"{path} answered {reply.Status}: {reply.Body}\n{app.Services.GetService<RecentLogs>()?.Dump("core", "gateway")}");
+    }
 
     public async Task<EaReply> SendAsync(HttpMethod method, string port, string path, byte[]? body, string? apiKeyHeader = null, string? contentType = "application/json")
     {
