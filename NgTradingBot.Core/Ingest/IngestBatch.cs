@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Ingest.Writes;
+using NgTradingBot.Core.Persistence;
 using NgTradingBot.Core.MarketData;
 using NgTradingBot.Core.Trades;
 using NgTradingBot.Handoff;
@@ -94,7 +95,7 @@ public sealed class IngestBatch(
             }
             catch (Exception ex) when (!IngestErrors.IsTransient(ex, connection))
             {
-                await transaction.RollbackAsync("message");
+                await transaction.RollBackFailedStatementAsync("message");
                 logger.LogWarning("Ingest message {MessageId} ({Kind}) cannot be stored: {Error}", message.Id, message.Kind, ex.Message);
                 writes.Failure(message.Id, message.Kind, account.Id, ex.Message, message.Payload);
                 outcomes.Add(new Outcome(message.Kind, false));

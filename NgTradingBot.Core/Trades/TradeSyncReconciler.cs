@@ -1,4 +1,5 @@
 using Npgsql;
+using NgTradingBot.Core.Persistence;
 using NgTradingBot.EaProtocol.Requests;
 
 namespace NgTradingBot.Core.Trades;
@@ -71,7 +72,7 @@ public sealed class TradeSyncReconciler(ILogger<TradeSyncReconciler> logger)
             }
             catch (PostgresException ex) when (!ex.IsTransient)
             {
-                await transaction.RollbackAsync(RowSavepoint);
+                await transaction.RollBackFailedStatementAsync(RowSavepoint);
                 failed.Add(new SyncFailure(ticketOf(item), ex.MessageText));
             }
         }

@@ -28,9 +28,13 @@ public sealed class EaWire(DistributedApplication app, string gateway = "gateway
     public async Task<JsonElement> PostOkAsync(string port, string path, string body)
     {
         var reply = await PostAsync(port, path, body);
-        return reply.Status == 200
-            ? reply.Json
-            : throw new Xunit.Sdk.XunitException($"{path} answered {reply.Status}: {reply.Body}\n{app.Services.GetService<RecentLogs>()?.Dump("core", "gateway")}");
+        if (reply.Status == 200)
+        {
+            return reply.Json;
+        }
+        // The services' lines about this request reach the test host through the orchestrator's log stream, a moment later.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        throw new Xunit.Sdk.XunitException($"{path} answered {reply.Status}: {reply.Body}\n{app.Services.GetService<RecentLogs>()?.Dump("core", "gateway")}");
     }
 
     public async Task<EaReply> SendAsync(HttpMethod method, string port, string path, byte[]? body, string? apiKeyHeader = null, string? contentType = "application/json")
