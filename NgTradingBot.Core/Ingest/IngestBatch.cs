@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NgTradingBot.Core.Ingest.Writes;
-using NgTradingBot.Core.Persistence;
 using NgTradingBot.Core.MarketData;
+using NgTradingBot.Core.Persistence;
 using NgTradingBot.Core.Trades;
 using NgTradingBot.Handoff;
 
