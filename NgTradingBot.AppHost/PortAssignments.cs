@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -40,10 +41,34 @@ public sealed class PortAssignments(AppHostOptions options)
         return null;
     }
 
+    // Below the ephemeral range (Linux hands out 32768-60999, Windows 49152 and up): a port the system gives for port 0
+    // is one it also gives outgoing connections, and in the seconds before the service binds it another composition's
+    // database or Redis client took it once ("address already in use", CI). Random, and never twice in one process, so
+    // compositions started side by side (the test collections) do not meet either.
+    private const int DynamicPortFloor = 20_000;
+    private const int DynamicPortCeiling = 32_768;
+    private static readonly ConcurrentDictionary<int, byte> Handed = new();
+
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            var port = Random.Shared.Next(DynamicPortFloor, DynamicPortCeiling);
+            if (!Handed.TryAdd(port, 0))
+            {
+                continue;
+            }
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Held by another program: try the next one.
+            }
+        }
+        throw new InvalidOperationException($"No free port between {DynamicPortFloor} and {DynamicPortCeiling - 1} after 1000 tries.");
     }
 }
