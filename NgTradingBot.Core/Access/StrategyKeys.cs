@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NgTradingBot.Core.Audit;
@@ -15,7 +14,7 @@ public sealed class StrategyKeys(IDbContextFactory<TradingDbContext> contexts, I
     public const int MaxNameLength = 100;
     public const int MaxLogins = 1000;
 
-    private readonly ConcurrentDictionary<string, (StrategyKey? Key, DateTimeOffset Until)> _cache = new();
+    private readonly StrategyKeyCache _cache = new(clock, options.Value.KeyCacheFor);
 
     /// <summary>What a key is, as the operator sees it: never its secret.</summary>
     public sealed record KeyView(string Id, string Name, string Prefix, IReadOnlyList<string> Scopes, IReadOnlyList<long>? Accounts,
@@ -68,7 +67,7 @@ public sealed class StrategyKeys(IDbContextFactory<TradingDbContext> contexts, I
         key.RotatedAt = clock.GetUtcNow();
         db.AuditEvents.Add(AuditEvent.Of(AuditLog.Operator, "key.rotated", null, key.Id, new { key.Name }));
         await db.SaveChangesAsync(cancellationToken);
-        _cache.TryRemove(Convert.ToHexString(oldHash), out _);
+        _cache.Forget(oldHash);
         return new IssuedKey(View(key), secret);
     }
 
@@ -88,29 +87,22 @@ public sealed class StrategyKeys(IDbContextFactory<TradingDbContext> contexts, I
             db.AuditEvents.Add(AuditEvent.Of(AuditLog.Operator, "key.revoked", null, key.Id, new { key.Name }));
             await db.SaveChangesAsync(cancellationToken);
         }
-        _cache.TryRemove(Convert.ToHexString(key.Hash), out _);
+        _cache.Forget(key.Hash);
         return View(key);
     }
 
     /// <summary>The live key with this secret's hash, or null (unknown or revoked).</summary>
     public async Task<StrategyKey?> FindAsync(byte[] hash, CancellationToken cancellationToken)
     {
-        var cacheKey = Convert.ToHexString(hash);
-        var now = clock.GetUtcNow();
-        if (_cache.TryGetValue(cacheKey, out var cached) && cached.Until > now)
+        if (_cache.TryGet(hash, out var cached))
         {
-            return cached.Key;
+            return cached;
         }
 
+        var ticket = _cache.Ticket;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var key = await db.StrategyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
-        // Unknown keys are remembered too, so a client retrying with a wrong key costs no query each time; the
-        // cache is bounded by clearing it whole when a flood of distinct wrong keys fills it.
-        if (_cache.Count > 10_000)
-        {
-            _cache.Clear();
-        }
-        _cache[cacheKey] = (key, now + options.Value.KeyCacheFor);
+        _cache.Store(hash, key, ticket);
         return key;
     }
 
