@@ -34,6 +34,10 @@ for i in "${!bases[@]}"; do
   grep -q StartMeasuring "$dir/bench/NgTradingBot.Bench/FleetStep.cs" \
     || sed -i 's/var probe = new CommandProbe(core);/var probe = new CommandProbe(core);\n        probe.StartMeasuring();/' "$dir/bench/NgTradingBot.Bench/FleetStep.cs"
   tar --exclude=bin --exclude=obj -cf - NgTradingBot.EaSimulator | tar -xf - -C "$dir"
+  # The bench process (the simulated EAs) gets this tree's thread pool setting, so its spinning takes no CPU from
+  # either side's services.
+  grep -q UnfairSemaphoreSpinLimit "$dir/bench/NgTradingBot.Bench/NgTradingBot.Bench.csproj" \
+    || sed -i 's|</Project>|  <ItemGroup>\n    <RuntimeHostConfigurationOption Include="System.Threading.ThreadPool.UnfairSemaphoreSpinLimit" Value="0" />\n  </ItemGroup>\n</Project>|' "$dir/bench/NgTradingBot.Bench/NgTradingBot.Bench.csproj"
   echo "base ${bases[$i]}: $(git -C "$dir" log -1 --format='%h %s' | cut -c1-80)"
   build "$dir/bench/NgTradingBot.Bench"
 done
