@@ -48,6 +48,13 @@ public sealed class EaGatewayOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:00:30")]
     public TimeSpan TrafficReportInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Accounts per Redis call of a traffic report. Redis runs each call's script alone, every tick post and command
+    /// poll of every gateway waiting behind it: one call for 200 accounts held Redis for 3.3 ms, 25 for 0.6 ms.
+    /// </summary>
+    [Range(1, 1000)]
+    public int TrafficReportAccountsPerCall { get; set; } = 25;
+
     /// <summary>How long the gateway's start waits for Core to answer its warm-up call (see <c>CoreWarmUp</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CoreWarmUpTimeout { get; set; } = TimeSpan.FromSeconds(5);

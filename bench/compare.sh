@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmark of earlier commits and of the working tree in one script on this machine, one after the
-# other and alternating, so all see the same machine. Prints every run's figures.
+# other and alternating (which side goes first alternates too), so all see the same machine. Prints every run's figures.
 #   bench/compare.sh <base-commit>[,<base-commit>...] [bench arguments, default: --eas 200 --warmup 150s --duration 30s]
 # ROUNDS (default 2) sets how many times the sides alternate; EXPORTED=0 leaves out the head's run with telemetry exported
 # and runs the bases with telemetry off too (where their bench knows the switch).
@@ -49,13 +49,20 @@ run() { # label, project folder, extra arguments
   echo "### $1"
   dotnet run -c Release --no-build --project "$2" -- "${args[@]}" "${@:3}" | sed -n '/^Reconciling/p;/^Orders/p;/^Fleet benchmark/,$p'
 }
-for round in $(seq 1 "$rounds"); do
+run_bases() {
   for i in "${!bases[@]}"; do
     dir="$work/base$i"
     base_extra=()
     [ "$exported" = 0 ] && grep -q -- '--telemetry' "$dir/bench/NgTradingBot.Bench/BenchSettings.cs" && base_extra=(--telemetry off)
-    run "before (${bases[$i]}), round $round" "$dir/bench/NgTradingBot.Bench" "${base_extra[@]}"
+    run "before (${bases[$i]}), round $1" "$dir/bench/NgTradingBot.Bench" "${base_extra[@]}"
   done
-  [ "$exported" = 0 ] || run "after, telemetry exported, round $round" bench/NgTradingBot.Bench
-  run "after, telemetry off, round $round" bench/NgTradingBot.Bench --telemetry off
+}
+run_head() {
+  [ "$exported" = 0 ] || run "after, telemetry exported, round $1" bench/NgTradingBot.Bench
+  run "after, telemetry off, round $1" bench/NgTradingBot.Bench --telemetry off
+}
+# Odd rounds run the bases first, even rounds the head first: the machine drifts within a script, and a side
+# always run first would always get the fresher machine.
+for round in $(seq 1 "$rounds"); do
+  if [ $((round % 2)) = 1 ]; then run_bases "$round"; run_head "$round"; else run_head "$round"; run_bases "$round"; fi
 done

@@ -31,16 +31,22 @@ public sealed class TrafficReporter(TrafficRecorder recorder, AccountTrafficStor
     private async Task ReportAsync()
     {
         var reports = Merge(_unsent.Concat(recorder.Drain()));
-        try
+        var perCall = options.Value.TrafficReportAccountsPerCall;
+        // One call after the other, so the other Redis clients' commands get their turn in between.
+        for (var sent = 0; sent < reports.Count; sent += perCall)
         {
-            await store.ReportAsync(reports);
-            _unsent = [];
+            try
+            {
+                await store.ReportAsync(reports.GetRange(sent, Math.Min(perCall, reports.Count - sent)));
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Reporting the traffic of {Count} accounts failed, retrying with the next report: {Error}", reports.Count - sent, ex.Message);
+                _unsent = reports[sent..];
+                return;
+            }
         }
-        catch (Exception ex)
-        {
-            logger.LogWarning("Reporting the traffic of {Count} accounts failed, retrying with the next report: {Error}", reports.Count, ex.Message);
-            _unsent = reports;
-        }
+        _unsent = [];
     }
 
     private static List<TrafficReport> Merge(IEnumerable<TrafficReport> reports) =>
