@@ -36,6 +36,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<CommandAvailability>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CommandAvailability>());
         builder.Services.AddSingleton<CommandDispenser>();
+        builder.Services.AddHostedService<QuoteBoardWriter>();
         builder.Services.AddHttpClient<CoreEaClient>((services, client) =>
         {
             client.BaseAddress = new Uri("http://core");

@@ -55,6 +55,17 @@ public sealed class EaGatewayOptions : IValidatableObject
     [Range(1, 1000)]
     public int TrafficReportAccountsPerCall { get; set; } = 25;
 
+    /// <summary>
+    /// At most one write of the quote board (the last quotes, for orders' price guards) per interval; the first
+    /// quotes after a quiet interval go at once. A guard sees a quote at most this much later than it was posted.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05")]
+    public TimeSpan QuoteBoardInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Quotes per Redis command of a quote board write: Redis runs each command alone, every other client waiting.</summary>
+    [Range(1, 100_000)]
+    public int QuoteBoardQuotesPerCall { get; set; } = 500;
+
     /// <summary>How long the gateway's start waits for Core to answer its warm-up call (see <c>CoreWarmUp</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan CoreWarmUpTimeout { get; set; } = TimeSpan.FromSeconds(5);

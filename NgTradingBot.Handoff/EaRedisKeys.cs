@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace NgTradingBot.Handoff;
 
 /// <summary>
@@ -45,8 +47,16 @@ public static class EaRedisKeys
     /// <summary>Hash: an account's request counters as the gateways report them (see <see cref="AccountTrafficStore"/>).</summary>
     public static string Traffic(long login) => $"ea:traffic:{login}";
 
-    /// <summary>Hash: per symbol, the last "bid ask receivedAtUnixMs" the account posted (see <see cref="QuoteBoard"/>).</summary>
-    public static string Quotes(long login) => $"ea:quotes:{login}";
+    /// <summary>
+    /// Hash: per account and symbol (<see cref="QuoteField"/>), the last "bid ask receivedAtUnixMs" the account posted
+    /// (see <see cref="QuoteBoard"/>). One hash for all accounts, so one command writes a whole gateway's quotes.
+    /// </summary>
+    public const string Quotes = "ea:quotes";
+
+    /// <summary>The <see cref="Quotes"/> field of one account's symbol: the login, a colon, the symbol as the EA names it.</summary>
+    public static string QuoteField(long login, string symbol) => QuoteFieldPrefix(login) + symbol;
+
+    public static string QuoteFieldPrefix(long login) => string.Create(CultureInfo.InvariantCulture, $"{login}:");
 
     /// <summary>Hash: what the gateways saw of a login's session (connect, first heartbeat, ticks, longest list served); gateway-only.</summary>
 

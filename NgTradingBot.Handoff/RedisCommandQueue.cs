@@ -26,9 +26,10 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
 
     // The command hashes are derived from the queued ids, which is fine on a single Redis server (no cluster).
     // The delivery record's envelope is written by the caller; the script adds only the id it popped. A command
-    // past its deadline, or whose price guard fails against the account's last posted quote (KEYS[3]), is not
-    // handed out: it is marked expired and an expiry record with the reason goes to the command lane instead, its
-    // envelope the caller's prefix closed with the reason's JSON body. Any record written is announced, so Core stores it at once.
+    // past its deadline, or whose price guard fails against the account's last posted quote (in KEYS[3], the field
+    // ARGV[12] .. symbol), is not handed out: it is marked expired and an expiry record with the reason goes to the
+    // command lane instead, its envelope the caller's prefix closed with the reason's JSON body. Any record written
+    // is announced, so Core stores it at once.
     private const string DequeueScript = """
         local now = tonumber(ARGV[8])
         local function refusal(key)
@@ -37,7 +38,7 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
           local guard = redis.call('HGET', key, 'guard')
           if not guard then return nil end
           local symbol, side, price, maxdev, maxage = string.match(guard, '^(%S+) (%S+) (%S+) (%S+) (%S+)$')
-          local quote = redis.call('HGET', KEYS[3], symbol)
+          local quote = redis.call('HGET', KEYS[3], ARGV[12] .. symbol)
           local bid, ask, at
           if quote then bid, ask, at = string.match(quote, '^(%S+) (%S+) (%S+)$') end
           if not at or now - tonumber(at) > tonumber(maxage) then
@@ -113,10 +114,11 @@ public sealed class RedisCommandQueue(IConnectionMultiplexer redis)
     {
         var delivery = new IngestEnvelope(login, accountId, now, null, JsonSerializer.SerializeToElement(new { via }));
         var result = await Database.ScriptEvaluateAsync(DequeueScript,
-            [EaRedisKeys.CommandQueue(login), EaRedisKeys.CommandIngestStream, EaRedisKeys.Quotes(login)],
+            [EaRedisKeys.CommandQueue(login), EaRedisKeys.CommandIngestStream, EaRedisKeys.Quotes],
             [max, EaRedisKeys.CommandKeyPrefix, IngestStream.KindField, IngestKinds.CommandDelivered,
              IngestStream.PayloadField, delivery.ToBytes(), IngestStream.CommandField, now.ToUnixTimeMilliseconds(),
-             IngestKinds.CommandExpired, EnvelopePrefix(login, accountId, now), EaRedisKeys.CommandLaneAppendedChannel]).ConfigureAwait(false);
+             IngestKinds.CommandExpired, EnvelopePrefix(login, accountId, now), EaRedisKeys.CommandLaneAppendedChannel,
+             EaRedisKeys.QuoteFieldPrefix(login)]).ConfigureAwait(false);
         return result.IsNull ? [] : ((RedisValue[])result!).Select(v => (byte[])v!).ToList();
     }
 

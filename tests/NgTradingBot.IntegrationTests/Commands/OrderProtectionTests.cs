@@ -44,7 +44,7 @@ public sealed class OrderProtectionTests(CommandLifecycleFixture fixture)
         using var wire = new EaWire(fixture.App);
         using var client = fixture.App.CreateTradingClient(fixture.App.OperatorKey());
         var key = await wire.ConnectAsync(login);
-        await PostQuoteAsync(wire, login, key, "EURUSD", bid: 1.08500m, ask: 1.08510m);
+        await PostQuoteAsync(fixture.App, wire, login, key, "EURUSD", bid: 1.08500m, ask: 1.08510m);
 
         var moved = await client.CreateOrderAsync(login, Buy(1.07m, 1.10m) with { SignalPrice = 1.08300m, MaxPriceDeviation = 0.0005m });
         var firstPoll = await wire.PostAsync("command", "/api/get_commands", EaRequestBodies.AccountAndKey(login, key));
@@ -66,7 +66,7 @@ public sealed class OrderProtectionTests(CommandLifecycleFixture fixture)
         using var wire = new EaWire(fixture.App);
         using var client = fixture.App.CreateTradingClient(fixture.App.OperatorKey());
         var key = await wire.ConnectAsync(login);
-        await PostQuoteAsync(wire, login, key, "EURUSD", bid: 1.08500m, ask: 1.08600m);
+        await PostQuoteAsync(fixture.App, wire, login, key, "EURUSD", bid: 1.08500m, ask: 1.08600m);
 
         // 0.0010 from the ask, but a SELL trades at the bid, which has not moved.
         var sell = await client.CreateOrderAsync(login, new OrderRequest("EURUSD", OrderSide.Sell, 1.10m, 1.07m)
@@ -102,11 +102,14 @@ public sealed class OrderProtectionTests(CommandLifecycleFixture fixture)
 
     private static string? Reason(Command command) => Detail(command).GetProperty("reason").GetString();
 
-    private static async Task PostQuoteAsync(EaWire wire, long login, string key, string symbol, decimal bid, decimal ask)
+    private static async Task PostQuoteAsync(DistributedApplication app, EaWire wire, long login, string key, string symbol, decimal bid, decimal ask)
     {
         var tick = $$"""{"symbol":"{{symbol}}","bid":{{bid}},"ask":{{ask}},"spread":{{ask - bid}},"volume":0,"timestamp":1730709012,"tz_offset":0,"tradeable":false}""";
         var body = $$"""{"account":{{login}},"api_key":"{{key}}","ticks":[{{tick}}],"positions":[],"balance":10000.00,"equity":10000.00,"margin":0.00,"free_margin":10000.00,"profit_today":0.00,"profit_week":0.00,"profit_month":0.00,"profit_year":0.00}""";
         var reply = await wire.PostAsync("ticks", "/api/ticks", body);
         Assert.Equal(200, reply.Status);
+        // The gateway writes the quote board behind the answer (EaGateway:QuoteBoardInterval): the order must find this quote.
+        await using var probe = new SystemProbe(app);
+        await probe.WaitForQuoteAsync(login, symbol, $"{bid} {ask} ");
     }
 }

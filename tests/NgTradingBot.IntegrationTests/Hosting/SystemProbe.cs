@@ -86,6 +86,17 @@ public sealed class SystemProbe(DistributedApplication app) : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the quote board holds a quote of the account's symbol starting with <paramref name="prefix"/>.</summary>
+    public async Task WaitForQuoteAsync(long login, string symbol, string prefix)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var database = _redis.Value.GetDatabase();
+        while (((string?)await database.HashGetAsync(EaRedisKeys.Quotes, EaRedisKeys.QuoteField(login, symbol)))?.StartsWith(prefix, StringComparison.Ordinal) != true)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
     // Connection health is an observation of the traffic, refusals included, that the health check records as time
     // passes (a refused request is meant to cost its account score): what it writes is left out of the fingerprint.
     private static readonly Dictionary<string, string> HealthObservations = new()
