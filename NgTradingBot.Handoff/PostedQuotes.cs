@@ -34,11 +34,12 @@ public sealed class PostedQuotes
             return false;
         }
 
+        var fields = latest.ConvertAll(quote => EaRedisKeys.QuoteField(login, quote.Symbol));
         lock (_gate)
         {
-            foreach (var (symbol, value) in latest)
+            for (var i = 0; i < fields.Count; i++)
             {
-                _pending[EaRedisKeys.QuoteField(login, symbol)] = value;
+                _pending[fields[i]] = latest[i].Value;
             }
         }
         return true;
