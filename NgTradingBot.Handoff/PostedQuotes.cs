@@ -46,7 +46,7 @@ public sealed class PostedQuotes
     }
 
     /// <summary>Everything posted since the last take (field, value), and forgets it.</summary>
-    public KeyValuePair<string, string>[] Take()
+    public List<KeyValuePair<string, string>> Take()
     {
         lock (_gate)
         {
@@ -54,7 +54,7 @@ public sealed class PostedQuotes
             {
                 return [];
             }
-            var taken = _pending.ToArray();
+            var taken = _pending.ToList();
             _pending = new Dictionary<string, string>(StringComparer.Ordinal);
             return taken;
         }

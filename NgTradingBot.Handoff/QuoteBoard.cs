@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using StackExchange.Redis;
 
@@ -39,26 +40,17 @@ public sealed class QuoteBoard(IConnectionMultiplexer redis)
     {
         var quotes = _posted.Take();
         var database = redis.GetDatabase();
-        for (var written = 0; written < quotes.Length; written += fieldsPerCall)
+        Exception? failure = null;
+        var unwritten = await CallsInTurn.SendAsync(quotes, fieldsPerCall,
+            chunk => database.HashSetAsync(EaRedisKeys.Quotes, [.. chunk.Select(q => new HashEntry(q.Key, q.Value))]),
+            (ex, _) => failure = ex).ConfigureAwait(false);
+        if (failure is not null)
         {
-            var chunk = quotes.AsSpan(written, Math.Min(fieldsPerCall, quotes.Length - written));
-            var entries = new HashEntry[chunk.Length];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                entries[i] = new HashEntry(chunk[i].Key, chunk[i].Value);
-            }
-            try
-            {
-                await database.HashSetAsync(EaRedisKeys.Quotes, entries).ConfigureAwait(false);
-            }
-            catch
-            {
-                _posted.Restore(quotes[written..]);
-                _posts.Writer.TryWrite(true);
-                throw;
-            }
+            _posted.Restore(unwritten);
+            _posts.Writer.TryWrite(true);
+            ExceptionDispatchInfo.Throw(failure);
         }
-        return quotes.Length;
+        return quotes.Count;
     }
 }
 

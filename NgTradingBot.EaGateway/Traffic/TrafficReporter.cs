@@ -31,30 +31,8 @@ public sealed class TrafficReporter(TrafficRecorder recorder, AccountTrafficStor
     private async Task ReportAsync()
     {
         var reports = Merge(_unsent.Concat(recorder.Drain()));
-        _unsent = await SendInCallsAsync(reports, options.Value.TrafficReportAccountsPerCall, store.ReportAsync, (ex, left) =>
+        _unsent = await CallsInTurn.SendAsync(reports, options.Value.TrafficReportAccountsPerCall, store.ReportAsync, (ex, left) =>
             logger.LogWarning("Reporting the traffic of {Count} accounts failed, retrying with the next report: {Error}", left, ex.Message));
-    }
-
-    /// <summary>
-    /// Sends <paramref name="reports"/> <paramref name="perCall"/> at a time, one call after the other, so the other
-    /// Redis clients' commands get their turn in between. Returns what was not sent: from the first failed call on.
-    /// </summary>
-    public static async Task<List<TrafficReport>> SendInCallsAsync(List<TrafficReport> reports, int perCall,
-        Func<IReadOnlyCollection<TrafficReport>, Task> send, Action<Exception, int> failed)
-    {
-        for (var sent = 0; sent < reports.Count; sent += perCall)
-        {
-            try
-            {
-                await send(reports.GetRange(sent, Math.Min(perCall, reports.Count - sent)));
-            }
-            catch (Exception ex)
-            {
-                failed(ex, reports.Count - sent);
-                return reports[sent..];
-            }
-        }
-        return [];
     }
 
     private static List<TrafficReport> Merge(IEnumerable<TrafficReport> reports) =>

@@ -14,7 +14,7 @@ public sealed class TrafficReporterTests
         var calls = new List<long[]>();
         var inFlight = 0;
 
-        var unsent = await TrafficReporter.SendInCallsAsync(Reports(60), 25, async chunk =>
+        var unsent = await CallsInTurn.SendAsync(Reports(60), 25, async chunk =>
         {
             Assert.Equal(1, Interlocked.Increment(ref inFlight));
             await Task.Yield();
@@ -33,7 +33,7 @@ public sealed class TrafficReporterTests
         var calls = 0;
         var failedWith = -1;
 
-        var unsent = await TrafficReporter.SendInCallsAsync(Reports(60), 25, chunk =>
+        var unsent = await CallsInTurn.SendAsync(Reports(60), 25, chunk =>
             ++calls == 2 ? Task.FromException(new TimeoutException("Redis did not answer")) : Task.CompletedTask,
             (_, left) => failedWith = left);
 
