@@ -105,3 +105,6 @@ public sealed record CommandRequest(string Type, object Payload, string? Priorit
     public decimal? SignalPrice { get; init; }
     public decimal? MaxPriceDeviation { get; init; }
 }
+
+/// <summary>One command of <see cref="TradingBotClient.CreateCommandsAsync"/>, with the key that makes its retry safe.</summary>
+public sealed record BatchedCommand(CommandRequest Command, string? IdempotencyKey = null);

@@ -18,6 +18,10 @@ public sealed class CommandWatch : IAsyncDisposable
 
     private readonly HttpResponseMessage _response;
     private readonly Stream _stream;
+    private readonly CancellationTokenSource _closed = new();
+    private IAsyncEnumerator<SseItem<CommandUpdate?>>? _items;
+    // A read that a cancelled ReadAllAsync left running: the next call takes its result, so no event is lost between calls.
+    private Task<bool>? _pending;
 
     internal CommandWatch(HttpResponseMessage response, Stream stream)
     {
@@ -25,13 +29,24 @@ public sealed class CommandWatch : IAsyncDisposable
         _stream = stream;
     }
 
-    /// <summary>Each change as it arrives, until <paramref name="cancellationToken"/> ends the watch or Core closes the stream.</summary>
+    /// <summary>
+    /// Each change as it arrives, until <paramref name="cancellationToken"/> ends this call or Core closes the stream.
+    /// Calls may follow one another: each goes on where the last one stopped.
+    /// </summary>
     public async IAsyncEnumerable<CommandUpdate> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var parser = SseParser.Create(_stream, (type, data) => type == "command" ? JsonSerializer.Deserialize<CommandUpdate>(data, Json) : null);
-        await foreach (var item in parser.EnumerateAsync(cancellationToken))
+        _items ??= SseParser.Create(_stream, (type, data) => type == "command" ? JsonSerializer.Deserialize<CommandUpdate>(data, Json) : null)
+            .EnumerateAsync(_closed.Token).GetAsyncEnumerator(_closed.Token);
+        while (true)
         {
-            if (item.Data is { } change)
+            _pending ??= _items.MoveNextAsync().AsTask();
+            var more = await _pending.WaitAsync(cancellationToken);
+            _pending = null;
+            if (!more)
+            {
+                yield break;
+            }
+            if (_items.Current.Data is { } change)
             {
                 yield return change;
             }
@@ -40,6 +55,12 @@ public sealed class CommandWatch : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _closed.CancelAsync();
+        if (_items is not null)
+        {
+            await _items.DisposeAsync();
+        }
+        _closed.Dispose();
         await _stream.DisposeAsync();
         _response.Dispose();
     }

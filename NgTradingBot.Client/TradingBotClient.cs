@@ -46,7 +46,27 @@ public class TradingBotClient : IDisposable
     /// Sends a market order. Give an <paramref name="idempotencyKey"/> to make a retried call safe: the same key and
     /// order return the first command instead of a second order.
     /// </summary>
-    public Task<Command> CreateOrderAsync(long login, OrderRequest order, string? idempotencyKey = null, CancellationToken cancellationToken = default)
+    public Task<Command> CreateOrderAsync(long login, OrderRequest order, string? idempotencyKey = null, CancellationToken cancellationToken = default) =>
+        CreateCommandAsync(login, ToCommand(order), idempotencyKey, cancellationToken);
+
+    /// <summary>
+    /// Sends up to Core's batch limit (100 by default) of orders for one account in one request, stored in one
+    /// commit and queued in their order; returns them in that order. All or nothing: a refusal stores none. Give an
+    /// <paramref name="idempotencyKey"/> to make a retried call safe: order <c>i</c> is sent with the key <c>{idempotencyKey}/{i}</c>.
+    /// </summary>
+    public Task<IReadOnlyList<Command>> CreateOrdersAsync(long login, IReadOnlyList<OrderRequest> orders, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default) =>
+        CreateCommandsAsync(login, [.. orders.Select((order, i) => new BatchedCommand(ToCommand(order), idempotencyKey is null ? null : $"{idempotencyKey}/{i}"))],
+            cancellationToken);
+
+    /// <summary>Sends several commands for one account in one request; see <see cref="CreateOrdersAsync"/>.</summary>
+    public Task<IReadOnlyList<Command>> CreateCommandsAsync(long login, IReadOnlyList<BatchedCommand> commands, CancellationToken cancellationToken = default) =>
+        SendAsync<IReadOnlyList<Command>>(new HttpRequestMessage(HttpMethod.Post, $"/api/accounts/{login}/commands/batch")
+        {
+            Content = JsonContent.Create(new { commands = commands.Select(c => new { idempotencyKey = c.IdempotencyKey, command = Body(c.Command) }) }, options: Json),
+        }, cancellationToken);
+
+    private static CommandRequest ToCommand(OrderRequest order)
     {
         var payload = new Dictionary<string, object>
         {
@@ -60,13 +80,13 @@ public class TradingBotClient : IDisposable
         {
             payload["comment"] = order.Comment;
         }
-        return CreateCommandAsync(login, new CommandRequest("OPEN_TRADE", payload, order.Priority, WholeSeconds(order.ExpiresIn), order.CreatedBy)
+        return new CommandRequest("OPEN_TRADE", payload, order.Priority, WholeSeconds(order.ExpiresIn), order.CreatedBy)
         {
             TtlSeconds = WholeSeconds(order.TimeToLive),
             SignalAt = order.SignalAt,
             SignalPrice = order.SignalPrice,
             MaxPriceDeviation = order.MaxPriceDeviation,
-        }, idempotencyKey, cancellationToken);
+        };
     }
 
     private static int? WholeSeconds(TimeSpan? span) => span is { } value ? Math.Max(1, (int)Math.Ceiling(value.TotalSeconds)) : null;
@@ -76,18 +96,7 @@ public class TradingBotClient : IDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/accounts/{login}/commands")
         {
-            Content = JsonContent.Create(new
-            {
-                type = command.Type,
-                priority = command.Priority,
-                payload = command.Payload,
-                expiresInSeconds = command.ExpiresInSeconds,
-                createdBy = command.CreatedBy,
-                ttlSeconds = command.TtlSeconds,
-                signalAt = command.SignalAt,
-                signalPrice = command.SignalPrice,
-                maxPriceDeviation = command.MaxPriceDeviation,
-            }, options: Json),
+            Content = JsonContent.Create(Body(command), options: Json),
         };
         if (idempotencyKey is not null)
         {
@@ -95,6 +104,19 @@ public class TradingBotClient : IDisposable
         }
         return await SendAsync<Command>(request, cancellationToken);
     }
+
+    private static object Body(CommandRequest command) => new
+    {
+        type = command.Type,
+        priority = command.Priority,
+        payload = command.Payload,
+        expiresInSeconds = command.ExpiresInSeconds,
+        createdBy = command.CreatedBy,
+        ttlSeconds = command.TtlSeconds,
+        signalAt = command.SignalAt,
+        signalPrice = command.SignalPrice,
+        maxPriceDeviation = command.MaxPriceDeviation,
+    };
 
     /// <summary>The command as it is now, with its transitions.</summary>
     public Task<Command> GetCommandAsync(string id, CancellationToken cancellationToken = default) =>
@@ -120,6 +142,42 @@ public class TradingBotClient : IDisposable
                 return command;
             }
         }
+    }
+
+    /// <summary>
+    /// The outcome of each of <paramref name="ids"/> (one account's, in that order), followed through
+    /// <paramref name="watch"/>: one open stream instead of a request per command. Open the watch before creating the
+    /// commands. A command not seen final within <paramref name="timeout"/> (or whose change the stream missed) is
+    /// read once at the end, as it is then: check <see cref="Command.IsFinal"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Command>> WaitForOutcomesAsync(CommandWatch watch, IReadOnlyList<string> ids, TimeSpan timeout,
+        CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var final = new Dictionary<string, Command>(StringComparer.Ordinal);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await foreach (var change in watch.ReadAllAsync(deadline.Token))
+            {
+                // The command as stored when the change was sent may be final already, though the change was an earlier step.
+                if (wanted.Contains(change.Id) && change.Command.IsFinal && final.TryAdd(change.Id, change.Command) && final.Count == wanted.Count)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The time is up; the rest are read below.
+        }
+
+        foreach (var id in wanted.Where(id => !final.ContainsKey(id)))
+        {
+            final[id] = await GetCommandAsync(id, cancellationToken);
+        }
+        return [.. ids.Select(id => final[id])];
     }
 
     /// <summary>

@@ -11,6 +11,8 @@ namespace NgTradingBot.Core.Commands;
 /// </summary>
 public static class CommandEventStream
 {
+    private const int MaxChangesPerRead = 200;
+
     public static async Task StreamAsync(long login, HttpContext http, CommandChanges changes, CommandQueries queries,
         IOptions<CommandOptions> options, CancellationToken cancellationToken)
     {
@@ -31,10 +33,10 @@ public static class CommandEventStream
             {
                 using var keepAlive = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 keepAlive.CancelAfter(options.Value.EventStreamKeepAlive);
-                CommandChange change;
+                var waiting = new List<CommandChange>(MaxChangesPerRead);
                 try
                 {
-                    change = await reader.ReadAsync(keepAlive.Token);
+                    waiting.Add(await reader.ReadAsync(keepAlive.Token));
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -43,15 +45,22 @@ public static class CommandEventStream
                     continue;
                 }
 
-                // The stored command, not the announcement: the event says what the caller would read.
-                var command = await queries.GetWithoutHistoryAsync(change.Id, cancellationToken);
-                if (command is null)
+                // The changes waiting by now go out together: one read of their commands, one flush.
+                while (waiting.Count < MaxChangesPerRead && reader.TryRead(out var next))
                 {
-                    continue;
+                    waiting.Add(next);
                 }
-                // The announced transition, and the command as stored now (it may have moved on already).
-                var data = JsonSerializer.Serialize(new { id = change.Id, status = change.Status, command }, JsonSerializerOptions.Web);
-                await http.Response.WriteAsync($"event: command\nid: {change.Id}:{change.Status}\ndata: {data}\n\n", cancellationToken);
+                // The stored commands, not the announcements: an event says what the caller would read.
+                var stored = await queries.GetWithoutHistoryAsync(waiting.Select(c => c.Id).ToHashSet(), cancellationToken);
+                foreach (var change in waiting)
+                {
+                    if (stored.TryGetValue(change.Id, out var command))
+                    {
+                        // The announced transition, and the command as stored now (it may have moved on already).
+                        var data = JsonSerializer.Serialize(new { id = change.Id, status = change.Status, command }, JsonSerializerOptions.Web);
+                        await http.Response.WriteAsync($"event: command\nid: {change.Id}:{change.Status}\ndata: {data}\n\n", cancellationToken);
+                    }
+                }
                 await http.Response.Body.FlushAsync(cancellationToken);
             }
         }

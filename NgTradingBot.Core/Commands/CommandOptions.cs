@@ -18,6 +18,10 @@ public sealed class CommandOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan MaxExpiresIn { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>The most commands one <c>POST /api/accounts/{login}/commands/batch</c> may carry.</summary>
+    [Range(1, 1000)]
+    public int MaxBatchSize { get; set; } = 100;
+
     /// <summary>How far a protected command's <c>signalAt</c> may lie ahead of Core's clock (the strategy's clock runs ahead).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan MaxSignalClockSkew { get; set; } = TimeSpan.FromSeconds(5);

@@ -48,6 +48,21 @@ public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
         return await CommandOnlyById(db, id) is { } found ? found.Command.ToView(found.Login, null) : null;
     }
 
+    /// <summary>Those of <paramref name="ids"/> that are known, each without its history, in one read.</summary>
+    public async Task<IReadOnlyDictionary<string, CommandView>> GetWithoutHistoryAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 1)
+        {
+            return await GetWithoutHistoryAsync(ids.First(), cancellationToken) is { } one ? new Dictionary<string, CommandView> { [one.Id] = one } : [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var found = await db.Commands.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new CommandWithLogin(c, a.Login))
+            .ToListAsync(cancellationToken);
+        return found.ToDictionary(f => f.Command.Id, f => f.Command.ToView(f.Login, null));
+    }
+
     /// <summary>Only the command's state (a fifth of the cost of <see cref="GetAsync"/>), or null when it is not known.</summary>
     public async Task<string?> GetStatusAsync(string id, CancellationToken cancellationToken)
     {

@@ -43,16 +43,7 @@ public sealed class CommandService(
             return new Result(Outcome.Invalid, Message: problem);
         }
 
-        var id = CommandIds.New();
-        var flat = command.ToFlatCommand(id);
-        var flatJson = FlatJson(flat);
-        var payload = command.PayloadJson();
-        var protection = command.Protection?.ToJson();
-        var detail = JsonSerializer.Serialize(new
-        {
-            priority = CommandPriority.Name(command.Priority), createdBy = command.CreatedBy, key = caller,
-            expiresInSeconds = (int)command.ExpiresIn.TotalSeconds, protection = command.Protection,
-        }, JsonSerializerOptions.Web);
+        var prepared = PreparedCommand.Of(command, idempotencyKey, caller);
         // One statement (atomic on its own): the account's check, the command and its first transition. An order
         // burst pays one round trip per order instead of six.
         await using var insert = database.CreateCommand("""
@@ -67,9 +58,9 @@ public sealed class CommandService(
               SELECT id, created_at, NULL, 'PENDING', $11::jsonb FROM inserted)
             SELECT a.id, a.enrollment, i.created_at, i.expires_at, i.sequence FROM account a LEFT JOIN inserted i ON true
             """);
-        insert.Parameters.AddValue(login).AddValue(id).AddValue(command.Type).AddValue((short)command.Priority).AddValue(payload)
+        insert.Parameters.AddValue(login).AddValue(prepared.Id).AddValue(command.Type).AddValue((short)command.Priority).AddValue(prepared.Payload)
             .AddValue(idempotencyKey).AddValue(command.CreatedBy).AddValue(command.ExpiresIn).AddValue(command.Ticket)
-            .AddValue(Encoding.UTF8.GetString(flatJson)).AddValue(detail).AddValue(command.Protection?.TtlDeadline).AddValue(protection);
+            .AddValue(prepared.FlatText).AddValue(prepared.Detail).AddValue(command.Protection?.TtlDeadline).AddValue(prepared.Protection);
         var row = await insert.ReadFirstOrDefaultAsync(r => new CreatedRow(r.GetInt64(0), r.GetString(1),
             r.IsDBNull(2) ? null : r.GetFieldValue<DateTime>(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateTime>(3), r.IsDBNull(4) ? 0 : r.GetInt64(4)));
         if (row is null)
@@ -79,7 +70,7 @@ public sealed class CommandService(
 
         if (row.Enrollment != AccountEnrollment.Active)
         {
-            return new Result(Outcome.AccountNotActive, Message: $"Account {login} is {row.Enrollment}; commands are accepted only for active accounts");
+            return NotActive(login, row.Enrollment);
         }
 
         if (row.CreatedAt is not { } createdAt)
@@ -87,29 +78,41 @@ public sealed class CommandService(
             // The Idempotency-Key was seen for this account (ON CONFLICT waited for the first request's commit).
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var existing = await db.Commands.Where(c => c.AccountId == row.AccountId && c.IdempotencyKey == idempotencyKey)
-                .Select(c => new { c.Id, c.Type, SamePayload = c.Payload == payload, SameProtection = c.Protection == protection }).SingleAsync(cancellationToken);
-            return existing.Type == command.Type && existing.SamePayload && existing.SameProtection
+                .Select(c => new { c.Id, c.Type, SamePayload = c.Payload == prepared.Payload, SameProtection = c.Protection == prepared.Protection })
+                .SingleAsync(cancellationToken);
+            return prepared.IsRepeatOf(existing.Type, existing.SamePayload, existing.SameProtection)
                 ? new Result(Outcome.Existing, await queries.GetAsync(existing.Id, cancellationToken))
-                : new Result(Outcome.IdempotencyConflict, Message: $"Idempotency-Key {idempotencyKey} was already used for a different command ({existing.Id})");
+                : new Result(Outcome.IdempotencyConflict, Message: IdempotencyConflict(idempotencyKey!, existing.Id));
         }
 
+        await QueueAsync(prepared, login, row.ExpiresAt!.Value, row.Sequence);
+        return new Result(Outcome.Created, prepared.View(login, createdAt, row.ExpiresAt!.Value));
+    }
+
+    public static Result NotActive(long login, string enrollment) =>
+        new(Outcome.AccountNotActive, Message: $"Account {login} is {enrollment}; commands are accepted only for active accounts");
+
+    public static string IdempotencyConflict(string idempotencyKey, string existingId) =>
+        $"Idempotency-Key {idempotencyKey} was already used for a different command ({existingId})";
+
+    /// <summary>
+    /// After a command's insert committed: counts and announces it and puts it in its account's Redis queue. A failed
+    /// enqueue is left to <see cref="CommandRelay"/>: the command is stored, so it is not lost.
+    /// </summary>
+    public async Task QueueAsync(PreparedCommand prepared, long login, DateTime expiresAt, long sequence)
+    {
+        var command = prepared.Command;
         metrics.Created(command.Type);
-        await changes.PublishAsync(id, login, CommandStatuses.Pending);
+        await changes.PublishAsync(prepared.Id, login, CommandStatuses.Pending);
         try
         {
-            var limits = OrderProtection.LimitsFor(payload, command.Protection, row.ExpiresAt!.Value, options.Value.PriceGuardQuoteAge);
-            await queue.EnqueueAsync(new QueuedCommand(id, login, command.Priority, row.Sequence, flatJson, limits));
+            var limits = OrderProtection.LimitsFor(prepared.Payload, command.Protection, expiresAt, options.Value.PriceGuardQuoteAge);
+            await queue.EnqueueAsync(new QueuedCommand(prepared.Id, login, command.Priority, sequence, prepared.FlatJson, limits));
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            logger.LogWarning("Command {CommandId} is stored but not yet queued ({Error}); the relay will queue it", id, ex.Message);
+            logger.LogWarning("Command {CommandId} is stored but not yet queued ({Error}); the relay will queue it", prepared.Id, ex.Message);
         }
-
-        // As stored: built from what the statement wrote instead of reading it back.
-        var pending = new CommandEventView(createdAt, null, CommandStatuses.Pending, JsonDocument.Parse(detail).RootElement.Clone());
-        return new Result(Outcome.Created, new CommandView(id, login, command.Type, CommandPriority.Name(command.Priority), CommandStatuses.Pending,
-            JsonDocument.Parse(payload).RootElement.Clone(), idempotencyKey, command.CreatedBy, createdAt, row.ExpiresAt!.Value,
-            null, null, null, null, null, null, command.Ticket, 0, null, CommandLatency.Of(createdAt, null, null, null), command.Protection, [pending]));
     }
 
     /// <summary>

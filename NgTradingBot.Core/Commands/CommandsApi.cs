@@ -16,6 +16,7 @@ public static class CommandsApi
     public static IEndpointRouteBuilder MapCommandsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/accounts/{login}/commands", CreateAsync).RequireAccountAccess(AccessPolicies.Trade);
+        app.MapPost("/api/accounts/{login}/commands/batch", CreateBatchAsync).RequireAccountAccess(AccessPolicies.Trade);
         app.MapGet("/api/accounts/{login}/commands", ListAsync).RequireAccountAccess(AccessPolicies.ReadCommands);
         app.MapGet("/api/accounts/{login}/commands/events", CommandEventStream.StreamAsync).RequireAccountAccess(AccessPolicies.ReadCommands);
         app.MapGet("/api/commands", FindAsync).RequireAuthorization(AccessPolicies.Operator);
@@ -30,9 +31,9 @@ public static class CommandsApi
         long login, CreateCommandRequest request, HttpRequest http, CommandService commands, CancellationToken cancellationToken)
     {
         var idempotencyKey = http.Headers[IdempotencyKeyHeader].FirstOrDefault();
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl)))
+        if (idempotencyKey is not null && IdempotencyKeyProblem(idempotencyKey, IdempotencyKeyHeader) is { } problem)
         {
-            return ApiError.BadRequest($"{IdempotencyKeyHeader} must be 1 to {MaxIdempotencyKeyLength} printable characters");
+            return ApiError.BadRequest(problem);
         }
 
         var result = await commands.CreateAsync(login, request, idempotencyKey, http.HttpContext.User.Name(), cancellationToken);
@@ -43,6 +44,28 @@ public static class CommandsApi
             _ => ToError(result),
         };
     }
+
+    /// <summary>
+    /// 201 with the commands in the batch's order (a repeated key's command as it is now); 200 when every one was a
+    /// repeat. Any refusal stores none of the batch.
+    /// </summary>
+    private static async Task<Results<Created<IReadOnlyList<CommandView>>, Ok<IReadOnlyList<CommandView>>, JsonHttpResult<ApiError>>> CreateBatchAsync(
+        long login, CreateCommandBatchRequest request, HttpContext http, CommandBatches batches, CancellationToken cancellationToken)
+    {
+        var result = await batches.CreateAsync(login, request, http.User.Name(), cancellationToken);
+        return result.Outcome switch
+        {
+            CommandService.Outcome.Created => TypedResults.Created($"/api/accounts/{login}/commands", result.Commands!),
+            CommandService.Outcome.Existing => TypedResults.Ok(result.Commands!),
+            _ => ToError(new CommandService.Result(result.Outcome, Message: result.Message)),
+        };
+    }
+
+    /// <summary>Why <paramref name="key"/> cannot be an idempotency key (named <paramref name="name"/> in the answer), or null.</summary>
+    public static string? IdempotencyKeyProblem(string key, string name) =>
+        key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl)
+            ? $"{name} must be 1 to {MaxIdempotencyKeyLength} printable characters"
+            : null;
 
     private static async Task<Results<Ok<IReadOnlyList<CommandView>>, JsonHttpResult<ApiError>>> ListAsync(
         long login, string? status, int? limit, CommandQueries queries, CancellationToken cancellationToken)

@@ -19,6 +19,7 @@ public static class CommandsServiceExtensions
         builder.Services.AddSingleton<CommandQueries>();
         builder.Services.AddSingleton<CommandSearch>();
         builder.Services.AddSingleton<CommandService>();
+        builder.Services.AddSingleton<CommandBatches>();
         builder.Services.AddSingleton<CommandChanges>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CommandChanges>());
         builder.Services.AddSingleton<CommandWaits>();

@@ -52,7 +52,7 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
 
         var samples = measured.ToList();
         var delivery = samples.Where(s => _pollMsById.ContainsKey(s.Id)).Select(s => s.CreateMs + _pollMsById[s.Id]).ToList();
-        return new OrderResult(settings.OrderAccounts, settings.OrderConcurrency, completed / seconds,
+        return new OrderResult(settings.OrderAccounts, settings.OrderConcurrency, settings.OrderBatch, completed / seconds,
             Percentiles(samples.Select(s => s.CreateMs)), Percentiles(delivery),
             Percentiles(samples.Select(s => s.VisibleAfterSentMs)), Percentiles(samples.Select(s => s.VisibleAfterAnswerMs)),
             Percentiles(samples.Select(s => s.StoredMs)), samples.Count,
@@ -65,28 +65,65 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
     {
         var completed = 0L;
         var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        await Task.WhenAll(Enumerable.Range(0, settings.OrderConcurrency).Select(async strategy =>
+        await Task.WhenAll(Enumerable.Range(0, settings.OrderConcurrency).Select(strategy => settings.OrderBatch > 1
+            ? RunBatchStrategyAsync(core, logins[strategy % logins.Count], until, measured, () => Interlocked.Increment(ref completed))
+            : RunStrategyAsync(core, logins[strategy % logins.Count], until, measured, () => Interlocked.Increment(ref completed))));
+        return completed;
+    }
+
+    private static readonly OrderRequest Order = new("EURUSD", OrderSide.Buy, StopLoss: 1.0500m, TakeProfit: 1.1500m) { CreatedBy = "bench" };
+
+    // One order at a time: create it, then a long poll until its outcome.
+    private async Task RunStrategyAsync(OperatorClient core, long login, long until, ConcurrentBag<Sample> measured, Action completed)
+    {
+        while (Stopwatch.GetTimestamp() < until)
         {
-            var order = new OrderRequest("EURUSD", OrderSide.Buy, StopLoss: 1.0500m, TakeProfit: 1.1500m) { CreatedBy = "bench" };
-            while (Stopwatch.GetTimestamp() < until)
+            var started = Stopwatch.GetTimestamp();
+            var created = await core.CreateOrderAsync(login, Order);
+            var createMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var outcome = await core.WaitForOutcomeAsync(created.Id, TimeSpan.FromSeconds(60));
+            Record(created.Id, outcome, createMs, Stopwatch.GetTimestamp(), measured, completed);
+        }
+    }
+
+    // settings.OrderBatch orders in one request, their outcomes followed on the account's event stream as each arrives.
+    private async Task RunBatchStrategyAsync(OperatorClient core, long login, long until, ConcurrentBag<Sample> measured, Action completed)
+    {
+        await using var watch = await core.WatchCommandsAsync(login);
+        var batch = Enumerable.Repeat(Order, settings.OrderBatch).ToList();
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var created = await core.CreateOrdersAsync(login, batch);
+            var createMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var open = created.Select(c => c.Id).ToHashSet();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await foreach (var change in watch.ReadAllAsync(timeout.Token))
             {
-                var started = Stopwatch.GetTimestamp();
-                var created = await core.CreateOrderAsync(logins[strategy % logins.Count], order);
-                var createMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                var outcome = await core.WaitForOutcomeAsync(created.Id, TimeSpan.FromSeconds(60));
-                var visible = Stopwatch.GetTimestamp();
-                if (outcome.Status == CommandStatus.Completed)
+                if (change.Command.IsFinal && open.Remove(change.Id))
                 {
-                    Interlocked.Increment(ref completed);
-                    if (_answeredAt.TryRemove(created.Id, out var answered))
+                    Record(change.Id, change.Command, createMs, Stopwatch.GetTimestamp(), measured, completed);
+                    if (open.Count == 0)
                     {
-                        measured.Add(new Sample(created.Id, createMs, Stopwatch.GetElapsedTime(answered.Sent, visible).TotalMilliseconds,
-                            Stopwatch.GetElapsedTime(answered.Accepted, visible).TotalMilliseconds, outcome.Latency?.StoredMs ?? double.NaN));
+                        break;
                     }
                 }
             }
-        }));
-        return completed;
+        }
+    }
+
+    private void Record(string id, Command outcome, double createMs, long visible, ConcurrentBag<Sample> measured, Action completed)
+    {
+        if (outcome.Status != CommandStatus.Completed)
+        {
+            return;
+        }
+        completed();
+        if (_answeredAt.TryRemove(id, out var answered))
+        {
+            measured.Add(new Sample(id, createMs, Stopwatch.GetElapsedTime(answered.Sent, visible).TotalMilliseconds,
+                Stopwatch.GetElapsedTime(answered.Accepted, visible).TotalMilliseconds, outcome.Latency?.StoredMs ?? double.NaN));
+        }
     }
 
     // The EA's command loop on the wire: poll, execute each command at once, answer it; then wait for the next timer call.
@@ -140,13 +177,13 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
 
 /// <param name="CpuPercent">Per process, % of one core over the measured window.</param>
 /// <param name="CpuMsPerOrder">Per process, CPU milliseconds per completed order.</param>
-public sealed record OrderResult(int Accounts, int Strategies, double OrdersPerSecond, (double P50, double P99) Create, (double P50, double P99) Delivery,
+public sealed record OrderResult(int Accounts, int Strategies, int Batch, double OrdersPerSecond, (double P50, double P99) Create, (double P50, double P99) Delivery,
     (double P50, double P99) VisibleAfterSent, (double P50, double P99) VisibleAfterAnswer, (double P50, double P99) Stored, int Measured,
     IReadOnlyDictionary<string, double> CpuPercent, IReadOnlyDictionary<string, double> CpuMsPerOrder)
 {
     public override string ToString() =>
-        FormattableString.Invariant($"Orders through the typed client ({Accounts} accounts, {Strategies} strategies waiting on each outcome): {OrdersPerSecond:0} completed orders/s; ")
-        + FormattableString.Invariant($"create (stored and queued) p50 {Create.P50:0.00} / p99 {Create.P99:0.00} ms; server time create to delivered (create + the poll carrying it) ")
+        FormattableString.Invariant($"Orders through the typed client ({Accounts} accounts, {Strategies} strategies {(Batch > 1 ? $"sending {Batch} orders per request, following outcomes on the account's event stream" : "waiting on each outcome")}): {OrdersPerSecond:0} completed orders/s; ")
+        + FormattableString.Invariant($"create (stored and queued; the whole request when batched) p50 {Create.P50:0.00} / p99 {Create.P99:0.00} ms; server time create to delivered (create + the poll carrying it) ")
         + FormattableString.Invariant($"p50 {Delivery.P50:0.00} / p99 {Delivery.P99:0.00} ms; EA answer sent to outcome seen by the waiting strategy p50 {VisibleAfterSent.P50:0.00} / p99 {VisibleAfterSent.P99:0.00} ms ")
         + FormattableString.Invariant($"(from the answer's 200: p50 {VisibleAfterAnswer.P50:0.00} / p99 {VisibleAfterAnswer.P99:0.00} ms), of which answered to stored (Core's record) ")
         + FormattableString.Invariant($"p50 {Stored.P50:0.00} / p99 {Stored.P99:0.00} ms ({Measured} orders measured); CPU % of a core / ms per order: ")
