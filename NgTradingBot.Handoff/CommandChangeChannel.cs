@@ -6,7 +6,9 @@ namespace NgTradingBot.Handoff;
 
 /// <summary>A command changed state; Core announces it once the change is committed.</summary>
 /// <param name="Origin">The Core instance that made the change: it has told its own listeners already.</param>
-public sealed record CommandChange(string Id, long Login, string Status, string? Origin = null);
+/// <param name="EndToEndMs">For an answer stored as final: created to stored as Core timed it at the commit (its metrics'
+/// figure), so a listener need not read the command for it.</param>
+public sealed record CommandChange(string Id, long Login, string Status, string? Origin = null, double? EndToEndMs = null);
 
 /// <summary>
 /// Core's announcements of command changes over Redis pub/sub (<see cref="EaRedisKeys.CommandChangesChannel"/>): one

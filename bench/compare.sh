@@ -3,7 +3,8 @@
 # other and alternating (which side goes first alternates too), so all see the same machine. Prints every run's figures.
 #   bench/compare.sh <base-commit>[,<base-commit>...] [bench arguments, default: --eas 200 --warmup 150s --duration 30s]
 # ROUNDS (default 2) sets how many times the sides alternate; EXPORTED=0 leaves out the head's run with telemetry exported
-# and runs the bases with telemetry off too (where their bench knows the switch).
+# and runs the bases with telemetry off too (where their bench knows the switch). HEAD_EXTRA="--order-batch 20" adds a
+# head run (telemetry off) with those arguments as well, for an option the bases do not know.
 # Each side is built in Release in its own folder; a base is checked out as a detached worktree. Every side is loaded
 # by this tree's EA simulator (its fleet ramps its starts up) and measures command round trips with this tree's
 # CommandProbe (an earlier probe's own polling grew with the backlog it measured), so the figures differ only by the
@@ -60,6 +61,7 @@ run_bases() {
 run_head() {
   [ "$exported" = 0 ] || run "after, telemetry exported, round $1" bench/NgTradingBot.Bench
   run "after, telemetry off, round $1" bench/NgTradingBot.Bench --telemetry off
+  [ -z "${HEAD_EXTRA:-}" ] || run "after, telemetry off, $HEAD_EXTRA, round $1" bench/NgTradingBot.Bench --telemetry off ${HEAD_EXTRA}
 }
 # Odd rounds run the bases first, even rounds the head first: the machine drifts within a script, and a side
 # always run first would always get the fresher machine.

@@ -22,9 +22,10 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
     /// <summary>Announces a committed transition; never throws (Redis down only delays other instances' waiters).</summary>
-    public async Task PublishAsync(string id, long login, string status)
+    /// <param name="endToEndMs">Created to stored, for a final answer (see <see cref="CommandChange.EndToEndMs"/>).</param>
+    public async Task PublishAsync(string id, long login, string status, double? endToEndMs = null)
     {
-        var change = new CommandChange(id, login, status, _instance);
+        var change = new CommandChange(id, login, status, _instance, endToEndMs);
         Dispatch(change);
         try
         {

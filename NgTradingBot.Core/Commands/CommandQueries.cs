@@ -26,6 +26,14 @@ public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
                 select new CommandWithLogin(command, account.Login))
             .SingleOrDefault());
 
+    // Compiled: the ids go as one array parameter (id = ANY), one statement and no query-cache lookup whatever their count.
+    private static readonly Func<TradingDbContext, string[], IAsyncEnumerable<CommandWithLogin>> CommandsByIds = EF.CompileAsyncQuery(
+        (TradingDbContext db, string[] ids) =>
+            from command in db.Commands.AsNoTracking()
+            join account in db.Accounts on command.AccountId equals account.Id
+            where ids.Contains(command.Id)
+            select new CommandWithLogin(command, account.Login));
+
     private static readonly Func<TradingDbContext, string, Task<string?>> StatusById = EF.CompileAsyncQuery(
         (TradingDbContext db, string id) => db.Commands.Where(c => c.Id == id).Select(c => c.Status).SingleOrDefault());
 
@@ -57,9 +65,7 @@ public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var found = await db.Commands.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Join(db.Accounts, c => c.AccountId, a => a.Id, (c, a) => new CommandWithLogin(c, a.Login))
-            .ToListAsync(cancellationToken);
+        var found = await CommandsByIds(db, [.. ids]).ToListAsync(cancellationToken);
         return found.ToDictionary(f => f.Command.Id, f => f.Command.ToView(f.Login, null));
     }
 

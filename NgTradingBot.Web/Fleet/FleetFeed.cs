@@ -76,12 +76,13 @@ public sealed class FleetFeed(OperatorClient core, CommandChangeFeed commandChan
             {
                 try
                 {
-                    var command = await core.GetCommandAsync(change.Id, stoppingToken);
-                    if (command.Latency?.EndToEndMs is { } endToEnd)
+                    // An answer's announcement carries its time; a final state set otherwise (a sweep) is read.
+                    var endToEnd = change.EndToEndMs ?? (await core.GetCommandAsync(change.Id, stoppingToken)).Latency?.EndToEndMs;
+                    if (endToEnd is not null)
                     {
                         lock (_readingLock)
                         {
-                            _reading.AddCommandLatency(change.Login, endToEnd);
+                            _reading.AddCommandLatency(change.Login, endToEnd.Value);
                         }
                     }
                 }

@@ -106,11 +106,12 @@ public sealed class CommandResponseHandler(
         context.AfterCommit.Add(async () =>
         {
             metrics.Transitioned(toStatus);
-            if (toStatus != CommandStatuses.Pending)
+            var stages = toStatus != CommandStatuses.Pending ? CommandLatency.Of(createdAt, deliveredAt ?? receivedAt, receivedAt, DateTimeOffset.UtcNow) : null;
+            if (stages is not null)
             {
-                metrics.Stages(CommandLatency.Of(createdAt, deliveredAt ?? receivedAt, receivedAt, DateTimeOffset.UtcNow));
+                metrics.Stages(stages);
             }
-            await changes.PublishAsync(commandId, login, toStatus);
+            await changes.PublishAsync(commandId, login, toStatus, stages?.EndToEndMs);
             // The answered attempt is finished either way; a retry is queued under its own id.
             await queue.RetireAsync(wireId, options.Value.RetainFinishedFor);
         });

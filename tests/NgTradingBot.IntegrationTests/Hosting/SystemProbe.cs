@@ -75,6 +75,9 @@ public sealed class SystemProbe(DistributedApplication app) : IAsyncDisposable
         return string.Join(' ', ids);
     }
 
+    /// <summary>The system's Redis, to listen where its services announce.</summary>
+    public IConnectionMultiplexer Redis => _redis.Value;
+
     /// <summary>Waits until Core has stored everything handed off so far.</summary>
     public async Task WaitForIngestDrainedAsync()
     {

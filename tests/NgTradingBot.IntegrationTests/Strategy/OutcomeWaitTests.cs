@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using NgTradingBot.Client;
 using NgTradingBot.EaSimulator;
+using NgTradingBot.Handoff;
 using NgTradingBot.IntegrationTests.Hosting;
 
 namespace NgTradingBot.IntegrationTests.Strategy;
@@ -125,6 +127,40 @@ public sealed class OutcomeWaitTests(AppFixture fixture)
         Assert.Equal([CommandStatus.Pending, CommandStatus.Delivered, CommandStatus.Completed], seen.Select(change => change.Status).Distinct());
         Assert.Equal(JsonDocument.Parse(executed.ResponseJson).RootElement.GetProperty("ticket").GetInt64(), seen[^1].Command.Ticket);
         Assert.Null(seen[^1].Command.Events);
+    }
+
+    [Fact]
+    public async Task AnAnsweredOrdersAnnouncementCarriesItsEndToEndTimeSoListenersNeedNotReadIt()
+    {
+        const long login = 5_700_000_105;
+        await using var ea = SimulatedEas.Create(fixture.App, login);
+        Assert.True(await ea.InitAsync());
+        await using var probe = new SystemProbe(fixture.App);
+        var announced = new ConcurrentQueue<CommandChange>();
+        await probe.Redis.GetSubscriber().SubscribeAsync(CommandChangeChannel.Channel, (_, message) =>
+        {
+            if (CommandChangeChannel.Parse(message) is { } change)
+            {
+                announced.Enqueue(change);
+            }
+        });
+        using var strategy = fixture.App.CreateOperatorClient();
+
+        var order = await strategy.CreateOrderAsync(login, Order(ea));
+        await SimulatedEas.PollUntilExecutedAsync(ea, order.Id);
+        var outcome = await strategy.WaitForOutcomeAsync(order.Id, TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!announced.Any(c => c.Id == order.Id && c.Status == CommandStatus.Completed))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+
+        var mine = announced.Where(c => c.Id == order.Id).ToList();
+        var stored = outcome.Latency!.EndToEndMs!.Value;
+        Assert.Equal([CommandStatus.Pending, CommandStatus.Delivered, CommandStatus.Completed], mine.Select(c => c.Status));
+        Assert.All(mine.SkipLast(1), c => Assert.Null(c.EndToEndMs));
+        // Timed after the commit: at least the record's created-to-stored, and not much more.
+        Assert.InRange(mine[^1].EndToEndMs!.Value, stored - 1, stored + 5000);
     }
 
     private static OrderRequest Order(SimulatedEa ea)

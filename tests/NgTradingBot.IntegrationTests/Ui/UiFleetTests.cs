@@ -34,6 +34,8 @@ public sealed class UiFleetTests(UiFixture fixture)
 
         await Expect(page.Locator("[data-testid=account-count]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(5\d\d|[6-9]\d\d|\d{4,})$"));
         var listed = int.Parse((await page.Locator("[data-testid=account-count]").TextContentAsync())!);
+        // The count and the rows are rendered apart; a busy machine shows one a moment before the other.
+        await Expect(page.Locator("tr[data-login]").First).ToBeVisibleAsync();
         var rendered = await page.Locator("tr[data-login]").CountAsync();
         // Scrolled to the end, the list renders its last rows (a few scrolls: the list learns the rows' real height as it goes).
         var last = page.Locator($"tr[data-login='{lastLogin}']");
