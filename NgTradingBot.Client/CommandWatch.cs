@@ -56,6 +56,17 @@ public sealed class CommandWatch : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _closed.CancelAsync();
+        // A read a cancelled call left running must end before the reader can be disposed; the cancellation ends it.
+        if (_pending is not null)
+        {
+            try
+            {
+                await _pending;
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
+            {
+            }
+        }
         if (_items is not null)
         {
             await _items.DisposeAsync();

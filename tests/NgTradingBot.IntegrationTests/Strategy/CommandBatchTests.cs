@@ -132,4 +132,22 @@ public sealed class CommandBatchTests(AppFixture fixture)
         Assert.Equal(executed.Select(e => JsonDocument.Parse(e.ResponseJson).RootElement.GetProperty("ticket").GetInt64()).Order(),
             outcomes.Select(o => o.Ticket!.Value).Order());
     }
+
+    [Fact]
+    public async Task OutcomesNotSeenFinalInTimeAreReadAsTheyAreWhenTheWaitEnds()
+    {
+        const long login = 5_700_000_306;
+        using var wire = new EaWire(fixture.App);
+        await wire.ConnectAsync(login);
+        using var strategy = fixture.App.CreateOperatorClient();
+
+        await using var watch = await strategy.WatchCommandsAsync(login);
+        var created = await strategy.CreateOrdersAsync(login, [Order, Order with { Volume = 0.02m }]);
+        // Nobody polls for this account: both stay queued through the wait.
+        var outcomes = await strategy.WaitForOutcomesAsync(watch, [.. created.Select(c => c.Id)], TimeSpan.FromSeconds(1));
+
+        Assert.Equal(created.Select(c => c.Id), outcomes.Select(o => o.Id));
+        Assert.All(outcomes, o => Assert.Equal(CommandStatus.Pending, o.Status));
+        Assert.All(outcomes, o => Assert.NotNull(o.Events));
+    }
 }
