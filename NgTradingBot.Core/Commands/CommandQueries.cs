@@ -18,14 +18,6 @@ public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
                     db.CommandTransitions.AsNoTracking().Where(t => t.CommandId == command.Id).OrderBy(t => t.At).ThenBy(t => t.Id).ToList()))
             .SingleOrDefault());
 
-    private static readonly Func<TradingDbContext, string, Task<CommandWithLogin?>> CommandOnlyById = EF.CompileAsyncQuery(
-        (TradingDbContext db, string id) => (
-                from command in db.Commands.AsNoTracking()
-                join account in db.Accounts on command.AccountId equals account.Id
-                where command.Id == id
-                select new CommandWithLogin(command, account.Login))
-            .SingleOrDefault());
-
     // Compiled: the ids go as one array parameter (id = ANY), one statement and no query-cache lookup whatever their count.
     private static readonly Func<TradingDbContext, string[], IAsyncEnumerable<CommandWithLogin>> CommandsByIds = EF.CompileAsyncQuery(
         (TradingDbContext db, string[] ids) =>
@@ -49,21 +41,9 @@ public sealed class CommandQueries(IDbContextFactory<TradingDbContext> contexts)
         return found?.Command.ToView(found.Login, [.. found.Transitions.Select(t => t.ToView())]);
     }
 
-    /// <summary>The command without its history (<c>Events</c> null), or null when it is not known.</summary>
-    public async Task<CommandView?> GetWithoutHistoryAsync(string id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await CommandOnlyById(db, id) is { } found ? found.Command.ToView(found.Login, null) : null;
-    }
-
     /// <summary>Those of <paramref name="ids"/> that are known, each without its history, in one read.</summary>
     public async Task<IReadOnlyDictionary<string, CommandView>> GetWithoutHistoryAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        if (ids.Count == 1)
-        {
-            return await GetWithoutHistoryAsync(ids.First(), cancellationToken) is { } one ? new Dictionary<string, CommandView> { [one.Id] = one } : [];
-        }
-
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var found = await CommandsByIds(db, [.. ids]).ToListAsync(cancellationToken);
         return found.ToDictionary(f => f.Command.Id, f => f.Command.ToView(f.Login, null));

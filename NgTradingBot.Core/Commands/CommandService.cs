@@ -32,8 +32,6 @@ public sealed class CommandService(
 
     public sealed record Result(Outcome Outcome, CommandView? Command = null, string? Message = null);
 
-    private sealed record CreatedRow(long AccountId, string Enrollment, DateTime? CreatedAt, DateTime? ExpiresAt, long Sequence);
-
     /// <param name="caller">Who asks (the operator, or a strategy key's id), kept in the command's first transition.</param>
     public async Task<Result> CreateAsync(long login, CreateCommandRequest request, string? idempotencyKey, string caller, CancellationToken cancellationToken)
     {
@@ -44,49 +42,25 @@ public sealed class CommandService(
         }
 
         var prepared = PreparedCommand.Of(command, idempotencyKey, caller);
-        // One statement (atomic on its own): the account's check, the command and its first transition. An order
-        // burst pays one round trip per order instead of six.
-        await using var insert = database.CreateCommand("""
-            WITH account AS (SELECT id, enrollment FROM accounts WHERE login = $1),
-            inserted AS (
-              INSERT INTO commands (id, account_id, type, priority, status, payload, idempotency_key, created_by, expires_at, ticket, flat_json, protection)
-              SELECT $2, a.id, $3, $4, 'PENDING', $5::jsonb, $6, $7, LEAST(now() + $8, $12), $9, $10, $13::jsonb FROM account a WHERE a.enrollment = 'active'
-              ON CONFLICT (account_id, idempotency_key) DO NOTHING
-              RETURNING id, account_id, created_at, expires_at, sequence),
-            created AS (
-              INSERT INTO command_events (command_id, at, from_status, to_status, detail)
-              SELECT id, created_at, NULL, 'PENDING', $11::jsonb FROM inserted)
-            SELECT a.id, a.enrollment, i.created_at, i.expires_at, i.sequence FROM account a LEFT JOIN inserted i ON true
-            """);
-        insert.Parameters.AddValue(login).AddValue(prepared.Id).AddValue(command.Type).AddValue((short)command.Priority).AddValue(prepared.Payload)
-            .AddValue(idempotencyKey).AddValue(command.CreatedBy).AddValue(command.ExpiresIn).AddValue(command.Ticket)
-            .AddValue(prepared.FlatText).AddValue(prepared.Detail).AddValue(command.Protection?.TtlDeadline).AddValue(prepared.Protection);
-        var row = await insert.ReadFirstOrDefaultAsync(r => new CreatedRow(r.GetInt64(0), r.GetString(1),
-            r.IsDBNull(2) ? null : r.GetFieldValue<DateTime>(2), r.IsDBNull(3) ? null : r.GetFieldValue<DateTime>(3), r.IsDBNull(4) ? 0 : r.GetInt64(4)));
-        if (row is null)
+        // One statement, atomic on its own: an order burst pays one round trip per order.
+        await using var insert = database.CreateCommand();
+        var inserted = await CommandInserts.InsertAsync(insert, login, [prepared], cancellationToken);
+        if (inserted.Refusal(login) is { } refusal)
         {
-            return new Result(Outcome.NotFound, Message: $"Account {login} is not known");
+            return refusal;
         }
 
-        if (row.Enrollment != AccountEnrollment.Active)
+        if (!inserted.Stored.TryGetValue(prepared.Id, out var row))
         {
-            return NotActive(login, row.Enrollment);
+            await using var read = database.CreateCommand();
+            var repeats = await CommandInserts.RepeatsAsync(read, inserted.AccountId!.Value, [prepared], cancellationToken);
+            return repeats.Conflict is { } conflict
+                ? new Result(Outcome.IdempotencyConflict, Message: conflict)
+                : new Result(Outcome.Existing, await queries.GetAsync(repeats.Ids[idempotencyKey!], cancellationToken));
         }
 
-        if (row.CreatedAt is not { } createdAt)
-        {
-            // The Idempotency-Key was seen for this account (ON CONFLICT waited for the first request's commit).
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var existing = await db.Commands.Where(c => c.AccountId == row.AccountId && c.IdempotencyKey == idempotencyKey)
-                .Select(c => new { c.Id, c.Type, SamePayload = c.Payload == prepared.Payload, SameProtection = c.Protection == prepared.Protection })
-                .SingleAsync(cancellationToken);
-            return prepared.IsRepeatOf(existing.Type, existing.SamePayload, existing.SameProtection)
-                ? new Result(Outcome.Existing, await queries.GetAsync(existing.Id, cancellationToken))
-                : new Result(Outcome.IdempotencyConflict, Message: IdempotencyConflict(idempotencyKey!, existing.Id));
-        }
-
-        await QueueAsync(prepared, login, row.ExpiresAt!.Value, row.Sequence);
-        return new Result(Outcome.Created, prepared.View(login, createdAt, row.ExpiresAt!.Value));
+        await QueueAsync(prepared, login, row.ExpiresAt, row.Sequence);
+        return new Result(Outcome.Created, prepared.View(login, row.CreatedAt, row.ExpiresAt));
     }
 
     public static Result NotActive(long login, string enrollment) =>

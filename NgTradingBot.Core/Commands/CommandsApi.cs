@@ -41,7 +41,7 @@ public static class CommandsApi
         {
             CommandService.Outcome.Created => TypedResults.Created($"/api/commands/{result.Command!.Id}", result.Command),
             CommandService.Outcome.Existing => TypedResults.Ok(result.Command!),
-            _ => ToError(result),
+            _ => ToError(result.Outcome, result.Message),
         };
     }
 
@@ -57,7 +57,7 @@ public static class CommandsApi
         {
             CommandService.Outcome.Created => TypedResults.Created($"/api/accounts/{login}/commands", result.Commands!),
             CommandService.Outcome.Existing => TypedResults.Ok(result.Commands!),
-            _ => ToError(new CommandService.Result(result.Outcome, Message: result.Message)),
+            _ => ToError(result.Outcome, result.Message),
         };
     }
 
@@ -129,7 +129,7 @@ public static class CommandsApi
         var result = await commands.CancelAsync(id, caller.Name(), cancellationToken);
         return result.Outcome is CommandService.Outcome.Cancelled or CommandService.Outcome.Existing
             ? TypedResults.Ok(result.Command!)
-            : ToError(result);
+            : ToError(result.Outcome, result.Message);
     }
 
     /// <summary>200 with the resolved command; 400 for a bad ruling, 404 unknown, 409 unless it is OUTCOME_UNKNOWN.</summary>
@@ -146,11 +146,11 @@ public static class CommandsApi
         };
     }
 
-    private static JsonHttpResult<ApiError> ToError(CommandService.Result result) => result.Outcome switch
+    private static JsonHttpResult<ApiError> ToError(CommandService.Outcome outcome, string? message) => outcome switch
     {
-        CommandService.Outcome.NotFound => ApiError.NotFound(result.Message!),
-        CommandService.Outcome.Invalid => ApiError.BadRequest(result.Message!),
-        CommandService.Outcome.IdempotencyConflict => ApiError.Unprocessable(result.Message!),
-        _ => ApiError.Conflict(result.Message!),
+        CommandService.Outcome.NotFound => ApiError.NotFound(message!),
+        CommandService.Outcome.Invalid => ApiError.BadRequest(message!),
+        CommandService.Outcome.IdempotencyConflict => ApiError.Unprocessable(message!),
+        _ => ApiError.Conflict(message!),
     };
 }
