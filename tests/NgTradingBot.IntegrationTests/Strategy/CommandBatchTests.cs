@@ -24,10 +24,9 @@ public sealed class CommandBatchTests(AppFixture fixture)
 
         var created = await strategy.CreateOrdersAsync(login, [.. Enumerable.Range(0, 12).Select(i => Order with { Comment = $"batch {i}" })]);
         var delivered = new List<string>();
-        for (var poll = 0; poll < 50 && delivered.Count < created.Count; poll++)
+        while (delivered.Count < created.Count)
         {
-            var reply = await wire.PostAsync("command", "/api/get_commands", EaRequestBodies.AccountAndKey(login, key));
-            delivered.AddRange(JsonDocument.Parse(reply.Body).RootElement.GetProperty("commands").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
+            delivered.AddRange(await wire.PollUntilCommandsAsync(login, key));
         }
 
         Assert.Equal(Enumerable.Range(0, 12).Select(i => $"batch {i}"), created.Select(c => c.Payload.GetProperty("comment").GetString()));
