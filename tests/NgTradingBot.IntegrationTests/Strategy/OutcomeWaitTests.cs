@@ -137,9 +137,12 @@ public sealed class OutcomeWaitTests(AppFixture fixture)
         Assert.True(await ea.InitAsync());
         await using var probe = new SystemProbe(fixture.App);
         var announced = new ConcurrentQueue<CommandChange>();
-        await probe.Redis.GetSubscriber().SubscribeAsync(CommandChangeChannel.Channel, (_, message) =>
+        // The ordered queue, as Core and Web subscribe: a handler passed to SubscribeAsync runs concurrently, and a
+        // late PENDING could be seen after its COMPLETED.
+        var messages = await probe.Redis.GetSubscriber().SubscribeAsync(CommandChangeChannel.Channel);
+        messages.OnMessage(message =>
         {
-            if (CommandChangeChannel.Parse(message) is { } change)
+            if (CommandChangeChannel.Parse(message.Message) is { } change)
             {
                 announced.Enqueue(change);
             }

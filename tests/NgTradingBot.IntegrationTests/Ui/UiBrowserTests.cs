@@ -17,7 +17,7 @@ public sealed class UiBrowserTests(UiFixture fixture)
     public async Task TheOperatorSignsInSeesEveryAccountSendsATestOrderToCompletionAndSeesAStoppedEaTurnUnhealthy()
     {
         var (traded, stopped) = (UiFixture.Logins[0], UiFixture.Logins[^1]);
-        await using var desktop = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var desktop = await fixture.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await desktop.NewPageAsync();
         var problems = WatchForProblems(page);
 
@@ -91,7 +91,7 @@ public sealed class UiBrowserTests(UiFixture fixture)
         await Screenshot(page, "overview-unhealthy");
 
         // 7. The same pages on a phone, signed in with the same cookie.
-        await using var phone = await fixture.Browser.NewContextAsync(new()
+        await using var phone = await fixture.NewContextAsync(new()
         {
             ViewportSize = new() { Width = 390, Height = 844 },
             IsMobile = true,
@@ -114,7 +114,7 @@ public sealed class UiBrowserTests(UiFixture fixture)
         }
 
         // 8. The dark theme follows the system's setting.
-        await using var dark = await fixture.Browser.NewContextAsync(new()
+        await using var dark = await fixture.NewContextAsync(new()
         {
             ViewportSize = new() { Width = 1280, Height = 900 },
             ColorScheme = ColorScheme.Dark,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using NgTradingBot.EaSimulator;
 using NgTradingBot.IntegrationTests.Hosting;
@@ -14,6 +15,8 @@ public sealed class UiFixture : AppFixture
 
     private readonly Dictionary<long, (SimulatedEa Ea, CancellationTokenSource Stop, Task Run)> _eas = [];
     private IPlaywright? _playwright;
+
+    private const int ExpectTimeoutMs = 90_000;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -40,7 +43,7 @@ public sealed class UiFixture : AppFixture
 
         Directory.CreateDirectory(ArtifactsDirectory);
         // Generous: the EAs connect and stream on a machine the other suites share; each wait ends as soon as the page shows it.
-        Assertions.SetDefaultExpectTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(ExpectTimeoutMs);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -50,15 +53,39 @@ public sealed class UiFixture : AppFixture
         });
     }
 
+    /// <summary>
+    /// A browser context whose actions and navigations wait as long as the expectations do: Playwright's own 30 s ran
+    /// out once on a sign-in while the other suites loaded the machine.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(ExpectTimeoutMs);
+        return context;
+    }
+
     /// <summary>A browser context at this size, signed in through the sign-in page as an operator would.</summary>
     public async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var context = await NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
+        // What the page asked and was answered, for the message should the overview not come.
+        var trail = new ConcurrentQueue<string>();
+        page.Request += (_, request) => trail.Enqueue($"{request.Method} {request.Url}");
+        page.Response += (_, response) => trail.Enqueue($"{response.Status} {response.Url}");
+        page.RequestFailed += (_, request) => trail.Enqueue($"failed {request.Url}: {request.Failure}");
         await page.GotoAsync(new Uri(WebUrl, "/signin").ToString());
         await page.FillAsync("#operator-key", App.OperatorKey());
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Uri(WebUrl, "/").ToString());
+        try
+        {
+            await page.WaitForURLAsync(new Uri(WebUrl, "/").ToString());
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"Signing in did not reach the overview; the page is at {page.Url} after: {string.Join("; ", trail)}", ex);
+        }
+
         await page.WaitForSelectorAsync(Interactive);
         return (context, page);
     }
