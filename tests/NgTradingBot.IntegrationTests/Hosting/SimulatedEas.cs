@@ -18,6 +18,10 @@ public static class SimulatedEas
             AvailableSymbols = ["EURUSD", "GBPUSD", "XAUUSD"],
             HonourSleeps = false,
             Seed = (int)(login % 10_000),
+            // The EA's own 3 s and 5 s would be timed assertions on a machine the suites share: once in CI a first
+            // connect took longer. The tests that are about the EA's timeouts set their own.
+            ConnectionTimeout = TimeSpan.FromSeconds(15),
+            CoverageTimeout = TimeSpan.FromSeconds(15),
         };
         return new SimulatedEa(configure is null ? options : configure(options));
     }
