@@ -147,14 +147,16 @@ public class TradingBotClient : IDisposable
     /// <summary>
     /// The outcome of each of <paramref name="ids"/> (one account's, in that order), followed through
     /// <paramref name="watch"/>: one open stream instead of a request per command. Open the watch before creating the
-    /// commands. A command not seen final within <paramref name="timeout"/> (or whose change the stream missed) is
-    /// read once at the end, as it is then: check <see cref="Command.IsFinal"/>.
+    /// commands. When the stream says it dropped changes (<see cref="CommandWatch.MissedChanges"/>), the commands not
+    /// seen final yet are read again at once. One not seen final within <paramref name="timeout"/> is read once at the
+    /// end, as it is then: check <see cref="Command.IsFinal"/>.
     /// </summary>
     public async Task<IReadOnlyList<Command>> WaitForOutcomesAsync(CommandWatch watch, IReadOnlyList<string> ids, TimeSpan timeout,
         CancellationToken cancellationToken = default)
     {
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
         var final = new Dictionary<string, Command>(StringComparer.Ordinal);
+        var missedSeen = watch.MissedChanges;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
@@ -162,7 +164,23 @@ public class TradingBotClient : IDisposable
             await foreach (var change in watch.ReadAllAsync(deadline.Token))
             {
                 // The command as stored when the change was sent may be final already, though the change was an earlier step.
-                if (wanted.Contains(change.Id) && change.Command.IsFinal && final.TryAdd(change.Id, change.Command) && final.Count == wanted.Count)
+                if (wanted.Contains(change.Id) && change.Command.IsFinal)
+                {
+                    final.TryAdd(change.Id, change.Command);
+                }
+                if (watch.MissedChanges != missedSeen && final.Count < wanted.Count)
+                {
+                    // The final changes of the others may have been among those dropped.
+                    missedSeen = watch.MissedChanges;
+                    foreach (var read in await ReadUnfinishedAsync(deadline.Token))
+                    {
+                        if (read.IsFinal)
+                        {
+                            final[read.Id] = read;
+                        }
+                    }
+                }
+                if (final.Count == wanted.Count)
                 {
                     break;
                 }
@@ -173,11 +191,21 @@ public class TradingBotClient : IDisposable
             // The time is up; the rest are read below.
         }
 
-        foreach (var id in wanted.Where(id => !final.ContainsKey(id)))
+        foreach (var read in await ReadUnfinishedAsync(cancellationToken))
         {
-            final[id] = await GetCommandAsync(id, cancellationToken);
+            final[read.Id] = read;
         }
         return [.. ids.Select(id => final[id])];
+
+        async Task<List<Command>> ReadUnfinishedAsync(CancellationToken token)
+        {
+            var reads = new List<Command>();
+            foreach (var id in wanted.Where(id => !final.ContainsKey(id)))
+            {
+                reads.Add(await GetCommandAsync(id, token));
+            }
+            return reads;
+        }
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using StackExchange.Redis;
 using Npgsql;
 using NgTradingBot.Core.Ingest;
@@ -16,7 +15,7 @@ namespace NgTradingBot.Core.Commands;
 public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSource database, ILogger<CommandChanges> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<CommandChange>>> _byCommand = new();
-    private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, ChannelWriter<CommandChange>>> _byAccount = new();
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<Guid, CommandChangeBacklog>> _byAccount = new();
     private readonly Lock _watchLock = new();
 
     private readonly string _instance = Guid.NewGuid().ToString("N");
@@ -65,16 +64,19 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
     /// <summary>Calls <paramref name="onChange"/> for each change of this command until the subscription is disposed.</summary>
     public IDisposable WatchCommand(string id, Action<CommandChange> onChange) => Watch(_byCommand, id, onChange);
 
-    /// <summary>Every change of the account's commands, until the subscription is disposed; slow readers lose the oldest.</summary>
-    public IDisposable WatchAccount(long login, out ChannelReader<CommandChange> changes)
+    /// <summary>
+    /// Every change of the account's commands, until the subscription is disposed; a reader more than
+    /// <paramref name="backlog"/> changes behind loses the oldest, and is told how many (<see cref="CommandChangeBacklog"/>).
+    /// </summary>
+    public IDisposable WatchAccount(long login, int backlog, out CommandChangeBacklog changes)
     {
-        var channel = System.Threading.Channels.Channel.CreateBounded<CommandChange>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
-        changes = channel.Reader;
-        var subscription = Watch(_byAccount, login, channel.Writer);
+        var unsent = new CommandChangeBacklog(backlog);
+        changes = unsent;
+        var subscription = Watch(_byAccount, login, unsent);
         return new Unsubscribe(() =>
         {
             subscription.Dispose();
-            channel.Writer.TryComplete();
+            unsent.Complete();
         });
     }
 
@@ -104,9 +106,9 @@ public sealed class CommandChanges(IConnectionMultiplexer redis, NpgsqlDataSourc
 
         if (_byAccount.TryGetValue(change.Login, out var accountWatchers))
         {
-            foreach (var writer in accountWatchers.Values)
+            foreach (var backlog in accountWatchers.Values)
             {
-                writer.TryWrite(change);
+                backlog.Add(change);
             }
         }
     }

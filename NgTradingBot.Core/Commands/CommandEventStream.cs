@@ -7,7 +7,9 @@ namespace NgTradingBot.Core.Commands;
 /// <summary>
 /// <c>GET /api/accounts/{login}/commands/events</c>: a server-sent event stream of the account's command changes,
 /// one <c>command</c> event per transition (<c>{"id","status","command"}</c>: the state it entered and the command as
-/// stored, without its history), and a comment line now and then so an idle stream stays open through proxies.
+/// stored, without its history), a <c>missed</c> event (<c>{"changes":n}</c>) before them when a reader that fell more than
+/// <see cref="CommandOptions.EventStreamBacklog"/> behind lost the oldest, and a comment line now and then so an idle
+/// stream stays open through proxies.
 /// </summary>
 public static class CommandEventStream
 {
@@ -16,7 +18,8 @@ public static class CommandEventStream
     public static async Task StreamAsync(long login, HttpContext http, CommandChanges changes, CommandQueries queries,
         IOptions<CommandOptions> options, CancellationToken cancellationToken)
     {
-        using var watch = changes.WatchAccount(login, out var reader);
+        using var watch = changes.WatchAccount(login, options.Value.EventStreamBacklog, out var backlog);
+        var reader = backlog.Reader;
         if (!await queries.AccountExistsAsync(login, cancellationToken))
         {
             await Api.ApiError.NotFound($"Account {login} is not known").ExecuteAsync(http);
@@ -49,6 +52,11 @@ public static class CommandEventStream
                 while (waiting.Count < MaxChangesPerRead && reader.TryRead(out var next))
                 {
                     waiting.Add(next);
+                }
+                if (backlog.TakeMissed() is var missed and > 0)
+                {
+                    // A reader that counts on every transition reads its commands again: what it reads is at least as new as what was dropped.
+                    await http.Response.WriteAsync($"event: missed\ndata: {{\"changes\":{missed}}}\n\n", cancellationToken);
                 }
                 // The stored commands, not the announcements: an event says what the caller would read.
                 var stored = await queries.GetWithoutHistoryAsync(waiting.Select(c => c.Id).ToHashSet(), cancellationToken);

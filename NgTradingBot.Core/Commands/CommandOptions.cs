@@ -56,6 +56,14 @@ public sealed class CommandOptions : IValidatableObject
     /// <summary>An account's event stream sends a comment this often, so proxies keep an idle stream open.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan EventStreamKeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How many changes an account's event stream holds for a reader that falls behind; beyond it the oldest go, and
+    /// the stream says how many (a <c>missed</c> event).
+    /// </summary>
+    [Range(10, 100_000)]
+    public int EventStreamBacklog { get; set; } = 1000;
+
     /// <summary>
     /// An OUTCOME_UNKNOWN OPEN_TRADE whose position has not been reported this long after its delivery is FAILED
     /// (the EA reports a new position at once, and every open one every 10 s).

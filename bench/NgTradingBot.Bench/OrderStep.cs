@@ -100,6 +100,11 @@ public sealed class OrderStep(DistributedApplication app, BenchSettings settings
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             await foreach (var change in watch.ReadAllAsync(timeout.Token))
             {
+                if (watch.MissedChanges > 0)
+                {
+                    // An outcome dropped would never be timed: the figures would be wrong, not merely slower.
+                    throw new InvalidOperationException($"The watch of account {login} fell behind and lost {watch.MissedChanges} changes");
+                }
                 if (change.Command.IsFinal && open.Remove(change.Id))
                 {
                     Record(change.Id, change.Command, createMs, Stopwatch.GetTimestamp(), measured, completed);
