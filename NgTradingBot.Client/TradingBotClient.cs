@@ -172,12 +172,9 @@ public class TradingBotClient : IDisposable
                 {
                     // The final changes of the others may have been among those dropped.
                     missedSeen = watch.MissedChanges;
-                    foreach (var read in await ReadUnfinishedAsync(deadline.Token))
+                    foreach (var read in (await ReadUnfinishedAsync(deadline.Token)).Where(read => read.IsFinal))
                     {
-                        if (read.IsFinal)
-                        {
-                            final[read.Id] = read;
-                        }
+                        final[read.Id] = read;
                     }
                 }
                 if (final.Count == wanted.Count)

@@ -36,22 +36,34 @@ public static class SimulatedEas
         return (await core.CreateCommandAsync(login, new CommandRequest(type, payload))).Id;
     }
 
-    /// <summary>Runs the EA's timer until the command has been executed (or fails the test after 30 s).</summary>
-    public static async Task<ExecutedCommand> PollUntilExecutedAsync(SimulatedEa ea, string commandId)
+    /// <summary>A EURUSD buy with its stop loss and take profit 50 pips either side of the EA's own ask, so its terminal accepts it.</summary>
+    public static OrderRequest BuyNearQuote(SimulatedEa ea)
     {
-        ExecutedCommand? executed = null;
+        Assert.True(ea.Terminal.TryGetTick("EURUSD", out var quote));
+        var ask = (decimal)quote.Ask;
+        return new OrderRequest("EURUSD", OrderSide.Buy, StopLoss: Math.Round(ask - 0.0050m, 5), TakeProfit: Math.Round(ask + 0.0050m, 5));
+    }
+
+    /// <summary>Runs the EA's timer until the command has been executed (or fails the test after 30 s).</summary>
+    public static async Task<ExecutedCommand> PollUntilExecutedAsync(SimulatedEa ea, string commandId) =>
+        (await PollUntilExecutedAsync(ea, [commandId]))[0];
+
+    /// <summary>Runs the EA's timer until every one of the commands has been executed (or fails the test after 30 s); in the order executed.</summary>
+    public static async Task<IReadOnlyList<ExecutedCommand>> PollUntilExecutedAsync(SimulatedEa ea, IReadOnlyCollection<string> commandIds)
+    {
+        var executed = new List<ExecutedCommand>();
         void OnExecuted(ExecutedCommand command)
         {
-            if (command.Id == commandId)
+            if (commandIds.Contains(command.Id))
             {
-                executed = command;
+                executed.Add(command);
             }
         }
         ea.CommandExecuted += OnExecuted;
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            while (executed is null)
+            while (executed.Count < commandIds.Count)
             {
                 await ea.TimerAsync(timeout.Token);
                 await Task.Delay(20, timeout.Token);

@@ -106,23 +106,12 @@ public sealed class CommandBatchTests(AppFixture fixture)
         const long login = 5_700_000_305;
         await using var ea = SimulatedEas.Create(fixture.App, login);
         Assert.True(await ea.InitAsync());
-        Assert.True(ea.Terminal.TryGetTick("EURUSD", out var quote));
-        var ask = (decimal)quote.Ask;
-        var order = new OrderRequest("EURUSD", OrderSide.Buy, StopLoss: Math.Round(ask - 0.0050m, 5), TakeProfit: Math.Round(ask + 0.0050m, 5));
+        var order = SimulatedEas.BuyNearQuote(ea);
         using var strategy = fixture.App.CreateOperatorClient();
 
         await using var watch = await strategy.WatchCommandsAsync(login);
         var created = await strategy.CreateOrdersAsync(login, [order with { Comment = "follow 0" }, order with { Comment = "follow 1" }, order with { Comment = "follow 2" }]);
-        var executed = new List<ExecutedCommand>();
-        ea.CommandExecuted += executed.Add;
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
-        {
-            while (executed.Count < created.Count)
-            {
-                await ea.TimerAsync(timeout.Token);
-                await Task.Delay(20, timeout.Token);
-            }
-        }
+        var executed = await SimulatedEas.PollUntilExecutedAsync(ea, [.. created.Select(c => c.Id)]);
         var outcomes = await strategy.WaitForOutcomesAsync(watch, [.. created.Select(c => c.Id)], TimeSpan.FromSeconds(90));
 
         Assert.Equal(created.Select(c => c.Id), outcomes.Select(o => o.Id));

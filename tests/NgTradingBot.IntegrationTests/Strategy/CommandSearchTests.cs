@@ -82,9 +82,7 @@ public sealed class CommandSearchTests(AppFixture fixture)
         await using var ea = SimulatedEas.Create(fixture.App, login);
         Assert.True(await ea.InitAsync());
         using var core = fixture.App.CreateOperatorClient();
-        Assert.True(ea.Terminal.TryGetTick("EURUSD", out var quote));
-        var ask = (decimal)quote.Ask;
-        var order = await core.CreateOrderAsync(login, new OrderRequest("EURUSD", OrderSide.Buy, Math.Round(ask - 0.0050m, 5), Math.Round(ask + 0.0050m, 5)));
+        var order = await core.CreateOrderAsync(login, SimulatedEas.BuyNearQuote(ea));
         await SimulatedEas.PollUntilExecutedAsync(ea, order.Id);
         var outcome = await core.WaitForOutcomeAsync(order.Id, TimeSpan.FromSeconds(60));
 

@@ -166,13 +166,5 @@ public sealed class OutcomeWaitTests(AppFixture fixture)
         Assert.InRange(mine[^1].EndToEndMs!.Value, stored - 1, stored + 5000);
     }
 
-    private static OrderRequest Order(SimulatedEa ea)
-    {
-        Assert.True(ea.Terminal.TryGetTick("EURUSD", out var quote));
-        var ask = (decimal)quote.Ask;
-        return new OrderRequest("EURUSD", OrderSide.Buy, StopLoss: Math.Round(ask - 0.0050m, 5), TakeProfit: Math.Round(ask + 0.0050m, 5))
-        {
-            Comment = "outcome wait test",
-        };
-    }
+    private static OrderRequest Order(SimulatedEa ea) => SimulatedEas.BuyNearQuote(ea) with { Comment = "outcome wait test" };
 }
